@@ -123,8 +123,8 @@ DOMAINS: dict[str, Domain] = {
         Domain("posint", "a positive integer", r"\{1,2,\dots\}",
                {"integer": True, "positive": True}, _ONE, None, False, integer=True,
                simple_points=tuple(Fraction(k) for k in (1, 2, 3, 4, 5, 6, 10))),
-        Domain("simplex", "a probability vector (entries in (0,1) summing to 1)",
-               r"\Delta", {"positive": True}, _ZERO, _ONE, True, True, family_only=True,
+        Domain("simplex", "a probability vector (entries in (0,1] summing to 1)",
+               r"\Delta", {"positive": True}, _ZERO, _ONE, True, False, family_only=True,
                simple_points=_SIMPLE_PROBABILITIES),
     )
 }

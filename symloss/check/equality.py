@@ -1,0 +1,139 @@
+"""Proving ``lhs = rhs`` on the declared domains, cheap strategies first.
+
+Each strategy turns ``lhs - rhs`` into 0 by rewrites valid on the domain, and
+its name becomes the verdict's method: ``structural``, ``evaluation``,
+``expand``, ``expand_log``, ``together``, ``differentiate``, ``sum-merge``,
+``unroll``, ``cases(label)``, ``reparametrize``, ``simplify``.
+
+>>> from sympy import Symbol, log
+>>> from symloss.check.context import Context
+>>> from symloss.check.budget import Budget
+>>> a, b = Symbol("a"), Symbol("b")
+>>> ctx = Context.of([a, b], {"a": "positive", "b": "positive"})
+>>> prove_equal(ctx, ctx.typed(log(a * b)), ctx.typed(log(a) + log(b)), Budget(5))
+'expand_log'
+>>> ctx = Context.of([a, b], {"a": "real", "b": "real"})
+>>> prove_equal(ctx, ctx.typed(log(a * b)), ctx.typed(log(a) + log(b)), Budget(5)) is None
+True
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import sympy
+
+from symloss.check.algebra import expand_logs, is_zero, prove_zero_cheaply
+from symloss.check.budget import Budget, OutOfTime
+from symloss.check.context import Context
+from symloss.check.evaluate import unroll
+from symloss.check.numeric import prepare
+from symloss.check.sums import normal_form
+
+Strategy = Callable[[sympy.Basic, Context], "str | None"]
+
+
+def _has_sums(expr: sympy.Basic) -> bool:
+    return expr.has(sympy.Sum, sympy.Product)
+
+
+def _calculus(diff: sympy.Basic, ctx: Context) -> str | None:
+    if not diff.has(sympy.Derivative, sympy.Subs, sympy.Limit):
+        return None
+    done = prepare(diff)
+    method = prove_zero_cheaply(done, ctx)
+    if method is None and _has_sums(done):
+        method = "sum-merge" if is_zero(normal_form(done, ctx)) else None
+    return f"differentiate+{method}" if method else None
+
+
+def _unrolled(diff: sympy.Basic, ctx: Context) -> str | None:
+    if not _has_sums(diff):
+        return None
+    try:
+        flat = unroll(diff)
+    except Exception:  # symbolic limits: not for this strategy
+        return None
+    if flat == diff:
+        return None
+    method = prove_zero_cheaply(flat, ctx)
+    return f"unroll+{method}" if method else None
+
+
+def _sum_merge(diff: sympy.Basic, ctx: Context) -> str | None:
+    if not _has_sums(diff):
+        return None
+    return "sum-merge" if is_zero(normal_form(diff, ctx)) else None
+
+
+def _label_cases(diff: sympy.Basic, ctx: Context) -> str | None:
+    cases = ctx.label_cases(diff)
+    if not cases:
+        return None
+    for case in cases:
+        instance = diff.xreplace(case)
+        if prove_zero_cheaply(instance, ctx) is None and not is_zero(sympy.simplify(instance)):
+            return None
+    return "cases(label)"
+
+
+def _reparametrize(diff: sympy.Basic, ctx: Context) -> str | None:
+    rewritten = ctx.below_one_substitution(diff)
+    if rewritten == diff:
+        return None
+    expanded = sympy.expand_log(rewritten, force=False)
+    if is_zero(sympy.simplify(sympy.expand(expanded))):
+        return "reparametrize"
+    return None
+
+
+def _simplify(diff: sympy.Basic, ctx: Context) -> str | None:
+    for form in (diff, expand_logs(diff, ctx)):
+        if is_zero(sympy.simplify(form)):
+            return "simplify"
+    return None
+
+
+def _cheap(diff: sympy.Basic, ctx: Context) -> str | None:
+    return prove_zero_cheaply(diff, ctx)
+
+
+STRATEGIES: tuple[tuple[str, Strategy], ...] = (
+    ("cheap", _cheap),
+    ("calculus", _calculus),
+    ("sum-merge", _sum_merge),
+    ("unroll", _unrolled),
+    ("cases", _label_cases),
+    ("reparametrize", _reparametrize),
+    ("simplify", _simplify),
+)
+
+
+def attempts(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic) -> Iterator[tuple[str, Callable[[], "str | None"]]]:
+    """The strategies for ``lhs = rhs`` in order, as zero-argument calls."""
+    if lhs == rhs:
+        yield "structural", lambda: "structural"
+        return
+    diff = lhs - rhs
+    for name, strategy in STRATEGIES:
+        yield name, (lambda s=strategy: s(diff, ctx))
+
+
+def prove_equal(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, budget: Budget,
+                notes: list[str] | None = None) -> str | None:
+    """The method that proves ``lhs = rhs``, or None (never a guess).
+
+    Raises:
+        OutOfTime: when the budget ran out.
+    """
+    for name, attempt in attempts(ctx, lhs, rhs):
+        try:
+            method = budget.run(attempt)
+        except OutOfTime:
+            raise
+        except Exception as exc:  # a crash in one strategy is contained
+            if notes is not None:
+                notes.append(f"{name} failed: {type(exc).__name__}: {exc}")
+            continue
+        if method:
+            return method
+    return None
