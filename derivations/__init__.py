@@ -1,0 +1,22 @@
+"""The note's derivations, one module each (see ../shared/seed-note.txt).
+
+``builtin_derivations()`` imports the modules listed in ``MODULES`` and
+returns their top-level derivations in that order.
+"""
+from __future__ import annotations
+
+import importlib
+
+MODULES: tuple[str, ...] = (
+    "kl_cross_entropy",
+)
+
+
+def builtin_derivations() -> list:
+    """Every built-in derivation, in the order of the note."""
+    from symloss.loader import derivations_in
+
+    found = []
+    for name in MODULES:
+        found.extend(derivations_in(importlib.import_module(f"derivations.{name}")))
+    return found
