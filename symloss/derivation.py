@@ -14,11 +14,11 @@ and pass only when the checker refutes them.
 
 >>> from sympy import symbols
 >>> x = symbols("x")
->>> d = derive("twice", "Doubling", assume={"x": "real"}, start=x + x).eq(2 * x, "collect")
+>>> d = derive("square", "A square", assume={"x": "real"}, start=(x + 1)**2).eq(x**2 + 2*x + 1, "expand")
 >>> [str(c) for c in d.claims()]
-['x + x = 2*x']
+['(x + 1)**2 = x**2 + 2*x + 1']
 >>> d.conclusions()
-[('x + x', '=', '2*x')]
+[('(x + 1)**2', '=', 'x**2 + 2*x + 1')]
 """
 from __future__ import annotations
 

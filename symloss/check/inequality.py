@@ -14,8 +14,10 @@ variable: the infimum over critical points and end limits) and ``simplify``.
 >>> from symloss.check.budget import Budget
 >>> p = Symbol("p")
 >>> ctx = Context.of([p], {"p": "probability"})
->>> prove_order(ctx, ctx.typed(-log(p, 2)), ctx.typed(p * 0), strict=False, budget=Budget(5))
+>>> prove_order(ctx, sympy.Integer(0), ctx.typed(-log(p, 2)), strict=False, budget=Budget(5))
 'sign'
+>>> prove_order(ctx, ctx.typed(-log(p, 2)), sympy.Integer(0), strict=False, budget=Budget(5)) is None
+True
 """
 from __future__ import annotations
 
