@@ -3,7 +3,7 @@
 Each strategy turns ``lhs - rhs`` into 0 by rewrites valid on the domain, and
 its name becomes the verdict's method: ``structural``, ``evaluation``,
 ``expand``, ``expand_log``, ``together``, ``differentiate``, ``sum-merge``,
-``unroll``, ``cases(label)``, ``reparametrize``, ``simplify``.
+``unroll``, ``cases(label)``, ``reparametrize``, ``exp-rewrite``, ``simplify``.
 
 >>> from sympy import Symbol, log
 >>> from symloss.check.context import Context
@@ -86,6 +86,33 @@ def _reparametrize(diff: sympy.Basic, ctx: Context) -> str | None:
     return None
 
 
+def _exp_rewrite(diff: sympy.Basic, ctx: Context) -> str | None:
+    """Hyperbolic functions as exponentials, every exp(k·g) as W**(k·L), then cancel.
+
+    If the result is the zero rational function of W > 0, the difference is 0
+    at W = exp(g/L) too.
+    """
+    hyperbolic = (sympy.tanh, sympy.sinh, sympy.cosh)
+    if not diff.has(sympy.exp, *hyperbolic):
+        return None
+    rewritten = diff.rewrite(sympy.exp) if diff.has(*hyperbolic) else diff
+    if is_zero(rewritten):
+        return "exp-rewrite"
+    arguments = [e.args[0] for e in rewritten.atoms(sympy.exp)]
+    if not arguments or any(not a.is_real for a in arguments):
+        return None
+    base = arguments[0]
+    ratios = [sympy.cancel(a / base) for a in arguments]
+    if not all(r.is_Rational for r in ratios):
+        return None
+    scale = sympy.ilcm(*[r.q for r in ratios]) if len(ratios) > 1 else ratios[0].q
+    w = sympy.Symbol("W_", positive=True)
+    replaced = rewritten.xreplace({sympy.exp(a): w ** (r * scale) for a, r in zip(arguments, ratios)})
+    if replaced.has(sympy.exp):
+        return None
+    return "exp-rewrite" if is_zero(sympy.cancel(sympy.together(replaced))) else None
+
+
 def _simplify(diff: sympy.Basic, ctx: Context) -> str | None:
     for form in (diff, expand_logs(diff, ctx)):
         if is_zero(sympy.simplify(form)):
@@ -104,6 +131,7 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("unroll", _unrolled),
     ("cases", _label_cases),
     ("reparametrize", _reparametrize),
+    ("exp-rewrite", _exp_rewrite),
     ("simplify", _simplify),
 )
 
