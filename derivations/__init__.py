@@ -8,7 +8,19 @@ from __future__ import annotations
 import importlib
 
 MODULES: tuple[str, ...] = (
+    "two_losses",
+    "least_squares",
+    "coin_mle",
+    "bernoulli_bce",
+    "information",
+    "entropy",
     "kl_cross_entropy",
+    "gibbs",
+    "min_cross_entropy",
+    "event_counts",
+    "two_event_cross_entropy",
+    "two_routes",
+    "errata",
 )
 
 
