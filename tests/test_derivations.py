@@ -10,10 +10,10 @@ from __future__ import annotations
 import importlib
 
 import pytest
-from sympy import Derivative, Limit, Rational, S, Subs, Sum, Symbol, log, nsimplify, simplify, sstr
+from sympy import Derivative, Limit, Product, Rational, S, Subs, Sum, Symbol, log, nsimplify, simplify, sstr
 
 from derivations import MODULES, builtin_derivations
-from derivations import (bernoulli_bce, coin_mle, entropy, errata, gibbs, information,
+from derivations import (bernoulli_bce, coin_mle, entropy, gibbs, information,
                          kl_cross_entropy, least_squares, min_cross_entropy, two_event_cross_entropy,
                          two_losses, two_routes)
 from derivations._notation import information as f_info
@@ -155,7 +155,7 @@ def test_the_coin_likelihood_has_the_maximizers_of_its_log():
 def test_the_bernoulli_likelihood_is_maximized_where_the_mean_bce_is_minimized():
     b = bernoulli_bce
     first = _by_name("bernoulli-bce").conclusions()[0]
-    assert first[:2] == (sstr(b.likelihood), "argmax-argmin")
+    assert first[:2] == (sstr(b.independent), "argmax-argmin")
     assert first[2] == sstr(Sum(negated(b.log_bernoulli(b.x[b.i], b.y[b.i])), (b.i, 1, b.n)) / b.n)
 
 
@@ -265,6 +265,8 @@ def _wrong_versions():
            Claim(Subs(Derivative(cm.general_log_likelihood, theta), theta, t / (k + t)), "=", 0, coin), True)
     yield ("Bernoulli: a cat's factor said to be 1 − y",
            Claim(Subs(bb.bernoulli(bb.x1, bb.y1), bb.x1, 1), "=", 1 - bb.y1, two), True)
+    yield ("Bernoulli: the cases of P(x | y) swapped",
+           Claim(Product(bb.bernoulli_cases(1 - x[i], yy[i]), (i, 1, n)), "=", bb.likelihood, bern), True)
     yield ("Bernoulli: the mean BCE with 1/n dropped",
            Claim(-bb.log_likelihood / n, "=", Sum(negated(bb.log_bernoulli(x[i], yy[i])), (i, 1, n)),
                  bern), True)
