@@ -30,9 +30,44 @@ from symloss.check.sums import normal_form
 
 
 def _dependent_part(expr: sympy.Basic, ctx: Context, over: tuple[str, ...]) -> sympy.Basic:
-    """The terms of the normal form of ``expr`` that involve the variables."""
+    """The part of the normal form of ``expr`` that involves the variables.
+
+    Terms free of them are dropped, also inside a Sum: Σ(a(q) + b) splits into
+    Σ a(q) + Σ b, and Σ b is free of q.
+    """
     form = normal_form(expr, ctx) if expr.has(sympy.Sum, sympy.Product, sympy.log) else sympy.expand(expr)
-    return sympy.Add(*[t for t in sympy.Add.make_args(form) if ctx.depends_on(t, over)])
+    kept = []
+    for term in sympy.Add.make_args(form):
+        if not ctx.depends_on(term, over):
+            continue
+        split = _one_sum(term)
+        if split is None:
+            kept.append(term)
+            continue
+        coeff, total = split
+        summand = sympy.Add(*[t for t in sympy.Add.make_args(sympy.expand(total.function))
+                              if ctx.depends_on(t, over)])
+        kept.append(coeff * sympy.Sum(summand, *total.limits))
+    return sympy.Add(*kept)
+
+
+def _one_sum(term: sympy.Basic) -> tuple[sympy.Basic, sympy.Sum] | None:
+    factors = sympy.Mul.make_args(term)
+    sums = [f for f in factors if isinstance(f, sympy.Sum)]
+    if len(sums) != 1:
+        return None
+    return sympy.Mul(*[f for f in factors if f is not sums[0]]), sums[0]
+
+
+def _factor(dep_rhs: sympy.Basic, dep_lhs: sympy.Basic) -> sympy.Basic:
+    """The candidate c in dep_rhs = c·dep_lhs (also when both are one Sum over one range)."""
+    left, right = _one_sum(dep_lhs), _one_sum(dep_rhs)
+    if left and right and left[1].limits == right[1].limits:
+        index = left[1].limits[0][0]
+        ratio = sympy.cancel(sympy.together(right[0] * right[1].function / (left[0] * left[1].function)))
+        if not ratio.has(index):
+            return ratio
+    return sympy.cancel(sympy.together(dep_rhs / dep_lhs))
 
 
 def _transforms(lhs: sympy.Basic, ctx: Context) -> list[tuple[str, sympy.Basic]]:
@@ -54,7 +89,7 @@ def prove_argmin(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, over: tuple[s
         dep_lhs = budget.run(_dependent_part, transformed, ctx, over)
         if dep_lhs == 0 or dep_rhs == 0:
             continue
-        factor = budget.run(lambda: sympy.cancel(sympy.together(dep_rhs / dep_lhs)))
+        factor = budget.run(_factor, dep_rhs, dep_lhs)
         if ctx.depends_on(factor, over):
             continue
         sign_ok = ctx.is_positive(-factor) if reverse else ctx.is_positive(factor)

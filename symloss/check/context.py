@@ -25,6 +25,7 @@ from symloss.domains import Domain, domain
 from symloss.errors import DomainError
 
 _SUMLIKE = (sympy.Sum, sympy.Product)
+_LIMIT_DIRECTIONS = ("+", "-", "+-")  # Limit stores its direction as a Symbol
 
 
 def bound_symbols(expr: sympy.Basic) -> set[str]:
@@ -53,9 +54,38 @@ def family_names(expr: sympy.Basic) -> set[str]:
 
 
 def plain_symbol_names(expr: sympy.Basic) -> set[str]:
-    """Names of ordinary symbols (not family labels, not dummies)."""
+    """Names of ordinary symbols (not family labels, not dummies, not hidden bound variables)."""
+    expr = hide_bound_variables(expr)
     labels = {b.label for b in expr.atoms(IndexedBase)}
-    return {str(s) for s in expr.atoms(Symbol) if s not in labels and not isinstance(s, Dummy)}
+    return {str(s) for s in expr.atoms(Symbol)
+            if s not in labels and not isinstance(s, Dummy) and not str(s).startswith("_")
+            and str(s) not in _LIMIT_DIRECTIONS}
+
+
+def hide_bound_variables(expr: sympy.Basic) -> sympy.Basic:
+    """Rename the variable of each Limit and Subs so no domain leaks into it.
+
+    ``Limit(Abs(h)/h, h, 0, '-')`` binds its own ``h``: a declared ``h > 0``
+    elsewhere in the claim says nothing about it. The new names start with
+    ``_`` (which the parser never produces).
+
+    >>> from sympy import Limit, Abs, Symbol
+    >>> h = Symbol("h")
+    >>> hide_bound_variables(Limit(Abs(h) / h, h, 0, "-")).args[1]
+    _h
+    """
+    def rename(node: sympy.Basic) -> sympy.Basic:
+        if isinstance(node, sympy.Limit):
+            body, var, point, direction = node.args
+            hidden = Symbol(f"_{var}", real=True)
+            return sympy.Limit(body.xreplace({var: hidden}), hidden, point, str(direction))
+        body, variables, values = node.args
+        hidden_vars = [Symbol(f"_{v}") if type(v) is Symbol else v for v in variables]
+        return sympy.Subs(body.xreplace(dict(zip(variables, hidden_vars))), hidden_vars, values)
+
+    if not expr.has(sympy.Limit, sympy.Subs):
+        return expr
+    return expr.replace(lambda n: isinstance(n, (sympy.Limit, sympy.Subs)), rename)
 
 
 @dataclass
@@ -127,6 +157,7 @@ class Context:
 
         Rebuilding evaluates, which is sound: the assumptions hold on the domain.
         """
+        expr = hide_bound_variables(expr)
         mapping: dict[sympy.Basic, sympy.Basic] = {}
         for base in expr.atoms(IndexedBase):
             if str(base.label) in self._symbols:
@@ -151,31 +182,35 @@ class Context:
 
     # -- signs ------------------------------------------------------------
     def below_one_substitution(self, expr: sympy.Basic) -> sympy.Basic:
-        """Write every member of an open-unit domain as ``1/(1+t)``, ``t > 0``.
+        """Write every member of (0, 1) or (0, 1] as ``1/(1+t)``, ``t > 0`` (or ``t >= 0``).
 
-        The map ``t -> 1/(1+t)`` is a bijection from (0, oo) onto (0, 1), so a
-        sign (or an identity) that holds for all ``t > 0`` holds on the domain.
-        Simplex members are in (0, 1] and are not rewritten.
+        ``t -> 1/(1+t)`` maps (0, oo) onto (0, 1) and [0, oo) onto (0, 1], so a
+        sign (or an identity) that holds for all such ``t`` holds on the domain.
         """
         mapping: dict[sympy.Basic, sympy.Basic] = {}
         for name, dom in self.domains.items():
-            if not (dom.is_strictly_positive and dom.below_one):
+            if not (dom.is_strictly_positive and dom.upper == 1):
                 continue
+            t_domain = {"positive": True} if dom.upper_open else {"nonnegative": True}
             if name in self.families:
-                t = IndexedBase(f"_t_{name}", positive=True)
+                t = IndexedBase(f"_t_{name}", **t_domain)
                 for node in expr.atoms(Indexed):
                     if str(node.base.label) == name:
                         mapping[node] = 1 / (1 + t[node.indices])
             else:
-                mapping[self._symbols[name]] = 1 / (1 + Symbol(f"_t_{name}", positive=True))
+                mapping[self._symbols[name]] = 1 / (1 + Symbol(f"_t_{name}", **t_domain))
         return expr.xreplace(mapping) if mapping else expr
 
     def label_cases(self, expr: sympy.Basic) -> list[dict[sympy.Basic, int]]:
         """Every assignment of 0/1 to the label symbols (and label family members) in expr."""
         atoms: list[sympy.Basic] = []
+        bound = {s for node in sympy.preorder_traversal(expr) if isinstance(node, _SUMLIKE)
+                 for s in (limit[0] for limit in node.limits)}
         for name in self.names_in("label"):
             if name in self.families:
-                atoms += sorted((n for n in expr.atoms(Indexed) if str(n.base.label) == name), key=str)
+                # only members whose index is free: x[i] under a Sum stands for many members
+                atoms += sorted((n for n in expr.atoms(Indexed) if str(n.base.label) == name
+                                 and not (n.free_symbols & bound)), key=str)
             elif self._symbols[name] in expr.free_symbols:
                 atoms.append(self._symbols[name])
         if not atoms or len(atoms) > 6:
@@ -205,12 +240,18 @@ class Context:
             return nonneg and (not strict or any(self.sign_is(term, True, deeper) for term in expr.args))
         if isinstance(expr, sympy.Pow) and expr.exp.is_real and self.sign_is(expr.base, True, deeper):
             return True
+        if isinstance(expr, sympy.Sum) and len(expr.limits) == 1:
+            _, low, high = expr.limits[0]
+            length = high - low + 1  # a reversed range would flip the sign (Karr)
+            return (self.sign_is(length, strict, deeper) and self.sign_is(expr.function, strict, deeper))
         return False
 
     def _sign_forms(self, expr: sympy.Basic) -> Iterable[sympy.Basic]:
         yield expr
         rewritten = self.below_one_substitution(expr)
         if rewritten != expr:
+            yield rewritten
+            rewritten = sympy.expand_log(rewritten)  # not forced: SymPy checks the signs itself
             yield rewritten
             yield sympy.factor_terms(sympy.together(rewritten))
 

@@ -136,6 +136,21 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
 )
 
 
+def _termwise(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic) -> str | None:
+    """Σ f = Σ g (or Π f = Π g) over one range because f = g for every index."""
+    if type(lhs) is not type(rhs) or not isinstance(lhs, (sympy.Sum, sympy.Product)):
+        return None
+    if len(lhs.limits) != 1 or len(rhs.limits) != 1 or lhs.limits[0][1:] != rhs.limits[0][1:]:
+        return None
+    index = lhs.limits[0][0]
+    body_rhs = rhs.function.xreplace({rhs.limits[0][0]: index})
+    diff = lhs.function - body_rhs
+    for name, strategy in STRATEGIES:
+        if name != "simplify" and strategy(diff, ctx):
+            return f"termwise+{name}"
+    return None
+
+
 def attempts(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic) -> Iterator[tuple[str, Callable[[], "str | None"]]]:
     """The strategies for ``lhs = rhs`` in order, as zero-argument calls."""
     if lhs == rhs:
@@ -143,6 +158,8 @@ def attempts(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic) -> Iterator[tuple
         return
     diff = lhs - rhs
     for name, strategy in STRATEGIES:
+        if name == "reparametrize":
+            yield "termwise", lambda: _termwise(ctx, lhs, rhs)
         yield name, (lambda s=strategy: s(diff, ctx))
 
 

@@ -64,14 +64,21 @@ def _sum_merge(gap: sympy.Basic, ctx: Context, strict: bool) -> str | None:
 
 
 # -- the lemma log u <= u - 1 -------------------------------------------------
+def _varying_log(factor: sympy.Basic) -> bool:
+    return isinstance(factor, log) and len(factor.args) == 1 and not factor.args[0].is_number
+
+
 def _log_terms(expr: sympy.Basic) -> tuple[dict[sympy.Basic, sympy.Basic], sympy.Basic]:
-    """``expr`` as Σ c_u·log(u) + rest."""
+    """``expr`` as Σ c_u·log(u) + rest; constants such as 1/log(2) stay in c_u."""
     logs: dict[sympy.Basic, sympy.Basic] = {}
     rest = sympy.Integer(0)
     for term in sympy.Add.make_args(sympy.expand(expr)):
-        coeff, part = term.as_independent(log, as_Add=False)
-        if isinstance(part, log) and len(part.args) == 1:
-            logs[part.args[0]] = logs.get(part.args[0], 0) + coeff
+        factors = sympy.Mul.make_args(term)
+        varying = [f for f in factors if _varying_log(f)]
+        if len(varying) == 1:
+            coeff = sympy.Mul(*[f for f in factors if f is not varying[0]])
+            u = varying[0].args[0]
+            logs[u] = logs.get(u, 0) + coeff
         else:
             rest += term
     return logs, rest

@@ -81,8 +81,8 @@ def simplex_vector(size: int, k: int, rng: random.Random) -> list[Fraction]:
     if k == 0:
         return [Fraction(1, size)] * size
     if k == 1:
-        rest = Fraction(1, 2 * (size - 1))
-        return [Fraction(1, 2)] + [rest] * (size - 1)
+        rest = Fraction(1, 3 * (size - 1))
+        return [Fraction(2, 3)] + [rest] * (size - 1)
     if k == 2:
         eps = Fraction(1, 10**6)
         return [1 - eps * (size - 1)] + [eps] * (size - 1)
@@ -137,8 +137,8 @@ def points(ctx: Context, exprs: Sequence[sympy.Basic], count: int = 48, seed: in
                 pt.scalars[name] = simple[(k * (2 * j + 1)) % len(simple)]
             else:
                 pt.scalars[name] = random_value(dom, rng)
-        for name in families:
-            _fill_family(pt, ctx, name, ranges[name], concrete[name], k, rng)
+        for j, name in enumerate(families):
+            _fill_family(pt, ctx, name, ranges[name], concrete[name], k + j, rng)
         yield pt
 
 
