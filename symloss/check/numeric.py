@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import mpmath
 import sympy
@@ -52,25 +52,44 @@ class _Evaluator:
         self.sides = (prepare(lhs), prepare(rhs))
         self._cache: dict[tuple, tuple[Callable, Callable]] = {}
 
-    def functions(self, pt: Point) -> tuple[Callable, Callable]:
+    def functions(self, pt: Point) -> tuple[Callable, Callable, set[str]]:
+        """Both sides compiled for the point's sum lengths, and the names they read."""
         key = tuple(sorted(pt.lengths.items()))
         if key not in self._cache:
-            compiled = []
+            compiled, names = [], set()
             for side in self.sides:
                 replaced = side.xreplace({s: pt.lengths[str(s)] for s in side.free_symbols
                                           if isinstance(s, sympy.Symbol) and str(s) in pt.lengths})
-                compiled.append(compile_expr(_members_as_names(unroll(replaced))))
-            self._cache[key] = (compiled[0], compiled[1])
+                flat = _members_as_names(unroll(replaced))
+                names |= {str(s) for s in flat.free_symbols}
+                compiled.append(compile_expr(flat))
+            self._cache[key] = (compiled[0], compiled[1], names)
         return self._cache[key]
 
 
 def _members_as_names(expr: sympy.Basic) -> sympy.Basic:
-    mapping = {node: sympy.Symbol(member_name(node)) for node in expr.atoms(sympy.Indexed)
-               if all(i.is_Integer for i in node.indices)}
+    """Family members become plain names: ``p[3]``, and ``p[i]`` for a free index i."""
+    mapping = {node: sympy.Symbol(member_name(node)) for node in expr.atoms(sympy.Indexed)}
     return expr.xreplace(mapping) if mapping else expr
 
 
-def _env(pt: Point, ctx: Context, expr_symbols: set[str]) -> dict[str, Any]:
+def _fill_members(pt: Point, names: set[str], ctx: Context, k: int) -> None:
+    """Give a value to family members the point did not fill (``x[i]`` with free i, ``x[n+1]``).
+
+    A simplex member outside the simplex's range has no value: the point is skipped.
+    """
+    for name in names - pt.members.keys() - pt.scalars.keys() - pt.lengths.keys():
+        family, bracket, index = name.partition("[")
+        dom = ctx.domains.get(family)
+        if not bracket or dom is None:
+            continue
+        if dom.name == "simplex" and index.rstrip("]").lstrip("-").isdigit():
+            continue
+        simple = dom.simple_points
+        pt.members[name] = Fraction(simple[(k + len(name)) % len(simple)]) if simple else Fraction(1, 2)
+
+
+def _env(pt: Point) -> dict[str, Any]:
     env: dict[str, Any] = {}
     for table in (pt.lengths, pt.scalars, pt.members):
         for name, value in table.items():
@@ -114,9 +133,52 @@ def violation(rel: Rel, left: Any, right: Any) -> Any:
     return None
 
 
+def _gap(rel: Rel, f_lhs: Callable, f_rhs: Callable, pt: Point, digits: int) -> tuple[Any, Any, Any]:
+    """(violation, lhs, rhs) at a point; violation None where undefined or undecidable."""
+    with mpmath.workdps(digits):
+        env = _env(pt)
+        left, right = _value(f_lhs, env), _value(f_rhs, env)
+        if left is None or right is None:
+            return None, left, right
+        return violation(rel, left, right), left, right
+
+
+def _nearby(pt: Point, ctx: Context, name: str, step: Fraction) -> Iterator[Point]:
+    dom = ctx.domains[name]
+    for candidate in (pt.scalars[name] + step, pt.scalars[name] - step):
+        if dom.contains(candidate):
+            moved = Point(dict(pt.lengths), dict(pt.scalars), dict(pt.members))
+            moved.scalars[name] = candidate
+            yield moved
+
+
+def _refine(rel: Rel, functions: tuple[Callable, Callable], start: Point, gap: Any, ctx: Context,
+            budget: int = 60) -> tuple[Point, Any]:
+    """Hill-climb the violation from a near-miss, moving one continuous scalar at a time."""
+    movable = [n for n in start.scalars if ctx.domains[n].values is None and not ctx.domains[n].integer]
+    best, best_gap = start, gap
+    for step in (Fraction(1, 10), Fraction(1, 100), Fraction(1, 1000), Fraction(1, 10**4)):
+        improved = True
+        while improved and budget > 0:
+            improved = False
+            for name in movable:
+                for moved in _nearby(best, ctx, name, step):
+                    budget -= 1
+                    value = _gap(rel, *functions, moved, _DIGITS)[0]
+                    if value is not None and value > best_gap:
+                        best, best_gap, improved = moved, value, True
+            if best_gap > 0:
+                return best, best_gap
+    return best, best_gap
+
+
 def search(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, rel: Rel, count: int = 48,
            exact_check: Callable[[Point], bool] | None = None) -> Search:
-    """Evaluate the claim at up to ``count`` domain points; stop at a confirmed failure."""
+    """Evaluate the claim at up to ``count`` domain points; stop at a confirmed failure.
+
+    Order claims that hold at every point get a short local search from the
+    three nearest misses, for violations in a narrow region.
+    """
     result = Search()
     if rel.is_argmin:
         result.note = "argmin claims are not refuted numerically"
@@ -126,34 +188,43 @@ def search(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, rel: Rel, count: in
     except Unsupported as exc:
         result.note = str(exc)
         return result
-    names = {str(s) for s in (lhs.free_symbols | rhs.free_symbols)}
-    for pt in points(ctx, (lhs, rhs), count=count):
+    near_misses: list[tuple[Any, int, Point]] = []
+    for k, pt in enumerate(points(ctx, (lhs, rhs), count=count)):
         result.tried += 1
         try:
-            f_lhs, f_rhs = evaluator.functions(pt)
+            f_lhs, f_rhs, names = evaluator.functions(pt)
         except Unsupported as exc:
             result.note = str(exc)
             continue
-        with mpmath.workdps(_DIGITS):
-            env = _env(pt, ctx, names)
-            left, right = _value(f_lhs, env), _value(f_rhs, env)
-            if left is None or right is None:
-                continue
-            gap = violation(rel, left, right)
+        _fill_members(pt, names, ctx, k)
+        gap, _, _ = _gap(rel, f_lhs, f_rhs, pt, _DIGITS)
         if gap is None:
             continue
         result.defined += 1
         if gap <= 0:
+            near_misses.append((gap, k, pt))
             continue
-        with mpmath.workdps(_CONFIRM_DIGITS):
-            env = _env(pt, ctx, names)
-            left2, right2 = _value(f_lhs, env), _value(f_rhs, env)
-            confirmed = left2 is not None and right2 is not None
-            confirmed = confirmed and (violation(rel, left2, right2) or 0) > 0
-        if confirmed and rel.is_strict and abs(left2 - right2) <= _MARGIN * max(1, abs(left2)):
-            confirmed = exact_check is not None and exact_check(pt)
-        if confirmed:
-            result.point = pt
-            result.values = (mpmath.nstr(left2, 12), mpmath.nstr(right2, 12))
+        if _confirm(rel, (f_lhs, f_rhs), pt, exact_check, result):
             return result
+    if rel.is_order:
+        for gap, _, pt in sorted(near_misses, key=lambda item: (item[0], -item[1]), reverse=True)[:3]:
+            functions = evaluator.functions(pt)[:2]
+            moved, moved_gap = _refine(rel, functions, pt, gap, ctx)
+            if moved_gap > 0 and _confirm(rel, functions, moved, exact_check, result):
+                return result
     return result
+
+
+def _confirm(rel: Rel, functions: tuple[Callable, Callable], pt: Point,
+             exact_check: Callable[[Point], bool] | None, result: Search) -> bool:
+    """Re-evaluate a failing point at 60 digits (and exactly, for a strict relation at equality)."""
+    gap, left, right = _gap(rel, *functions, pt, _CONFIRM_DIGITS)
+    if gap is None or gap <= 0:
+        return False
+    with mpmath.workdps(_CONFIRM_DIGITS):
+        at_equality = abs(left - right) <= _MARGIN * max(1, abs(left))
+    if rel.is_strict and at_equality and not (exact_check is not None and exact_check(pt)):
+        return False
+    result.point = pt
+    result.values = (mpmath.nstr(left, 12), mpmath.nstr(right, 12))
+    return True

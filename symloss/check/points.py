@@ -50,7 +50,10 @@ class Point:
         families: dict[str, list[tuple[int, str]]] = {}
         for key, value in self.members.items():
             name, _, index = key.rstrip("]").partition("[")
-            families.setdefault(name, []).append((int(index), str(value)))
+            if index.lstrip("-").isdigit():
+                families.setdefault(name, []).append((int(index), str(value)))
+            else:  # a member with a free index, such as y[i]
+                shown[key] = str(value)
         for name, entries in families.items():
             shown[name] = [v for _, v in sorted(entries)]
         return shown
