@@ -20,6 +20,7 @@ True
 """
 from __future__ import annotations
 
+import functools
 import math
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
@@ -32,7 +33,7 @@ from symloss._numeric_eval import EvaluationError, Layout, analyze
 from symloss.domains import DOMAINS, Domain, domain
 
 if TYPE_CHECKING:  # pragma: no cover
-    from symloss.derivation import Derivation
+    from symloss.derivation import Claim, Derivation
 
 __all__ = ["from_domain", "probabilities", "labels", "unit_intervals", "probability_vectors",
            "points", "points_for"]
@@ -166,24 +167,32 @@ def probability_vectors(size: int | None = None, *, min_size: int = 1, max_size:
 
 def points(assume: Mapping[str, str], *exprs: sympy.Basic, families: Iterable[str] | None = None,
            length: str | None = None, min_length: int = 1, max_length: int = 6,
-           exact: bool = False) -> st.SearchStrategy[dict[str, Any]]:
+           exact: bool = False, default: str | None = "real") -> st.SearchStrategy[dict[str, Any]]:
     """Points of a domain declaration: a dict name -> value.
+
+    Without expressions a point holds every name of ``assume``; with
+    expressions it holds exactly the names they use.
 
     Args:
         assume: name -> domain name, as in a derivation.
-        *exprs: expressions the points are for: their indexed families, and the
-            lengths of their sums (``Sum(p[i], (i, 1, n))`` makes ``n`` a
-            length and ``p`` a family with ``n`` entries), are read from them.
+        *exprs: expressions the points are for. Their indexed families and the
+            lengths of their sums are read from them: ``Sum(p[i], (i, 1, n))``
+            makes ``n`` a length (drawn in ``min_length..max_length``) and
+            ``p`` a family with entries ``p[1..n]``. A family in several sums
+            covers all their ranges.
         families: names to draw as families even if no expression shows it
             (names with a family domain, ``simplex``, always are).
         length: the name of the families' common length, for families whose
-            length no sum fixes (it gets ``min_length..max_length``).
+            length no sum fixes.
         min_length, max_length: the range of every length (default 1..6).
         exact: draw ``Fraction`` instead of ``float``.
+        default: the domain of a name the expressions use but ``assume`` does
+            not declare (``"real"``, as the checker does); ``None`` refuses them.
 
     Raises:
-        InvalidArgument: an unknown domain, a name used by ``exprs`` without a
-            domain, a family domain on a plain symbol, a bad length range.
+        InvalidArgument: an unknown domain, an undeclared name with
+            ``default=None``, a family domain on a plain symbol, one name used
+            both as a plain symbol and as a family, a bad length range.
 
     >>> from hypothesis import find
     >>> from sympy import IndexedBase, Sum, Symbol
@@ -200,16 +209,25 @@ def points(assume: Mapping[str, str], *exprs: sympy.Basic, families: Iterable[st
             raise InvalidArgument(f"{label}={value!r} must be an integer >= 1")
     if min_length > max_length:
         raise InvalidArgument(f"min_length={min_length} is above max_length={max_length}")
+    if default is not None:
+        _domain(default)
     try:
         layout = analyze(exprs)
     except EvaluationError as exc:
         raise InvalidArgument(str(exc)) from None
-    return _plan(doms, layout, set(families or ()), length, range(min_length, max_length + 1), exact)
+    extra = set(families or ()) | ({length} if length else set())
+    names = (layout.symbols | layout.families | extra) if exprs else (set(doms) | extra)
+    return _plan(doms, layout, names, set(families or ()), length, range(min_length, max_length + 1),
+                 exact, default)
 
 
-def points_for(derivation: "Derivation", *, min_length: int = 1, max_length: int = 6,
+def points_for(target: "Derivation | Claim", *, min_length: int = 1, max_length: int = 6,
                exact: bool = False) -> st.SearchStrategy[dict[str, Any]]:
-    """Points for every expression of a derivation, under its ``assume``.
+    """Points for a claim, or for every expression of a derivation, under its ``assume``.
+
+    A derivation may use one name as a plain symbol in one claim and as a
+    family in another (``x`` and ``x[i]``); draw per claim then
+    (``points_for(claim)`` for ``claim in derivation.claims()``).
 
     >>> from hypothesis import find
     >>> from sympy import Symbol, log
@@ -219,10 +237,15 @@ def points_for(derivation: "Derivation", *, min_length: int = 1, max_length: int
     >>> find(points_for(d), lambda pt: True)
     {'y': 0.5}
     """
-    exprs = [derivation.start]
-    for claim in derivation.claims():
-        exprs += [claim.lhs, claim.rhs]
-    return points(derivation.assume, *exprs, min_length=min_length, max_length=max_length, exact=exact)
+    if hasattr(target, "claims"):
+        exprs = [target.start]
+        for claim in target.claims():
+            exprs += [claim.lhs, claim.rhs]
+    elif hasattr(target, "lhs") and hasattr(target, "rhs"):
+        exprs = [target.lhs, target.rhs]
+    else:
+        raise InvalidArgument(f"points_for takes a Derivation or a Claim, not {type(target).__name__}")
+    return points(target.assume, *exprs, min_length=min_length, max_length=max_length, exact=exact)
 
 
 # -- internals ---------------------------------------------------------------
@@ -244,6 +267,7 @@ def _numbers(simple: list[Fraction], floats: st.SearchStrategy[float], exact: bo
     return _first(readable, floats.map(Fraction) if exact else floats)
 
 
+@functools.lru_cache(maxsize=None)
 def _vectors(k: int, exact: bool, allow_zero: bool) -> st.SearchStrategy[tuple[Any, ...]]:
     coarse_total = 2 ** max(3, (k - 1).bit_length() + 1)
     lo, hi = (0, coarse_total) if allow_zero else (1, coarse_total - 1)
@@ -257,6 +281,11 @@ def _vectors(k: int, exact: bool, allow_zero: bool) -> st.SearchStrategy[tuple[A
     if exact:
         return st.one_of(options).map(lambda ct: tuple(Fraction(c, ct[1]) for c in ct[0]))
     return st.one_of(options).map(lambda ct: tuple(c / ct[1] for c in ct[0]))
+
+
+@functools.lru_cache(maxsize=None)
+def _tuples(element: st.SearchStrategy[Any], k: int) -> st.SearchStrategy[tuple[Any, ...]]:
+    return st.tuples(*[element] * k)
 
 
 def _gaps(cuts: list[int], total: int) -> list[int]:
@@ -274,19 +303,28 @@ def _counts(weights: list[float], allow_zero: bool) -> list[int]:
     return counts
 
 
-def _plan(doms: dict[str, Domain], layout: Layout, families: set[str], length: str | None,
-          lengths: range, exact: bool) -> st.SearchStrategy[dict[str, Any]]:
-    families |= layout.families | {name for name, d in doms.items() if d.family_only}
-    length_names = set(layout.lengths) | ({length} if length else set())
-    plain = (layout.symbols | set(doms)) - families - length_names - set(layout.indices)
-    for name in sorted((layout.symbols | families) - set(doms) - length_names - set(layout.indices)):
-        kind = "family" if name in families else "symbol"
-        raise InvalidArgument(
-            f"{kind} {name!r} has no domain; add it to assume, e.g. {{{name!r}: 'real'}}")
-    for name in sorted(plain & layout.symbols):
-        if doms[name].family_only:
+def _plan(doms: dict[str, Domain], layout: Layout, names: set[str], families: set[str], length: str | None,
+          lengths: range, exact: bool, default: str | None) -> st.SearchStrategy[dict[str, Any]]:
+    declared = {n for n in names if n in doms and doms[n].family_only and n not in layout.symbols}
+    families = (families | layout.families | declared) & names
+    length_names = (set(layout.lengths) | ({length} if length else set())) & names
+    indices = {i: fam for i, fam in layout.indices.items() if i not in length_names}
+    plain = names - families - length_names - set(indices)
+    for name in sorted(layout.symbols & layout.families):
+        if name not in length_names and name not in indices:
             raise InvalidArgument(
-                f"{name!r} is declared {doms[name].name!r}, a family domain, but is used as a "
+                f"{name!r} is used both as a plain symbol and as an indexed family ({name}[i]); "
+                "a point cannot give it both values: rename one, or draw points per claim")
+    undeclared = sorted((plain | families) - set(doms))
+    if undeclared and default is None:
+        kind = "family" if undeclared[0] in families else "symbol"
+        raise InvalidArgument(
+            f"{kind} {undeclared[0]!r} has no domain; add it to assume, e.g. {{{undeclared[0]!r}: 'real'}}")
+    dom = {name: doms.get(name) or _domain(default) for name in plain | families}
+    for name in sorted(plain):
+        if dom[name].family_only:
+            raise InvalidArgument(
+                f"{name!r} is declared {dom[name].name!r}, a family domain, but is used as a "
                 f"plain symbol; index it ({name}[i]) or declare it 'probability'")
     sizes = {}
     for name in sorted(length_names):
@@ -296,35 +334,30 @@ def _plan(doms: dict[str, Domain], layout: Layout, families: set[str], length: s
                 f"{name!r} is a length (a sum runs to it) but its domain {doms[name].name!r} "
                 f"has no value in {lengths.start}..{lengths.stop - 1}")
         sizes[name] = st.sampled_from(allowed)
-    member = {name: from_domain(doms[name], exact=exact) for name in plain}
-    entry = {name: None if doms[name].family_only else from_domain(doms[name], exact=exact)
+    member = {name: from_domain(dom[name], exact=exact) for name in sorted(plain)}
+    entry = {name: None if dom[name].family_only else from_domain(dom[name], exact=exact)
              for name in families}
-    order = [*doms, *sorted((set(sizes) | set(layout.indices)) - set(doms))]
+    order = [*(n for n in doms if n in names), *sorted(names - set(doms))]
 
     @st.composite
     def draw_point(draw: Any) -> dict[str, Any]:
         point: dict[str, Any] = {name: draw(s) for name, s in sizes.items()}
-        shared = point[length] if length else None
-        spans = {}
+        shared = point.get(length) if length else None
+        extents = {}
         for name in sorted(families):
-            span = layout.spans.get(name)
-            if span is not None:
-                k = int(span.xreplace({s: sympy.Integer(point[s.name]) for s in span.free_symbols}))
-            else:
+            try:
+                found = layout.extent(name, point)
+            except EvaluationError as exc:
+                raise InvalidArgument(str(exc)) from None
+            if found is None:
                 if shared is None:
                     shared = draw(st.sampled_from(list(lengths)))
-                k = shared
-            low = layout.literals.get(name, 0) - layout.bases.get(name, 1) + 1
-            if k < max(1, low):
-                from hypothesis import reject
-
-                reject()
-            spans[name] = k
-            point[name] = (draw(_vectors(k, exact, False)) if entry[name] is None
-                           else tuple(draw(st.lists(entry[name], min_size=k, max_size=k))))
-        for index, name in layout.indices.items():
-            base = layout.bases.get(name, 1)
-            point[index] = draw(st.integers(base, base + spans[name] - 1))
+                found = (1, shared)
+            extents[name] = found
+            k = found[1] - found[0] + 1
+            point[name] = draw(_vectors(k, exact, False) if entry[name] is None else _tuples(entry[name], k))
+        for index, name in indices.items():
+            point[index] = draw(st.integers(*extents[name]))
         for name, s in member.items():
             point[name] = draw(s)
         return {name: point[name] for name in order if name in point}
