@@ -21,10 +21,17 @@ Tolerance rules:
   ``10**-(dps // 2)`` (1e-15) by default, ``=`` holds when ``|lhs - rhs| <=
   tol``, ``<=`` when ``lhs - rhs <= tol``, ``<`` unless ``lhs - rhs > tol`` or
   the sides are exactly equal (``>=``, ``>`` alike). A point where a side is
-  ``nan`` (or, for an order, complex) is *undefined* and skipped. A point that
-  fails or is undefined at ``dps`` digits is evaluated again at ``2 * dps``
-  digits, and that verdict stands, so rounding near the boundary (``1 - p``
-  for a rational ``p`` next to 1) does not refute a true step.
+  ``nan`` or infinite (or, for an order, complex) is *undefined* and skipped;
+  equal infinities satisfy ``=``, ``<=``, ``>=``. A point that fails or is
+  undefined at ``dps`` digits is evaluated again at ``2 * dps`` digits, and
+  that verdict stands, so rounding near the boundary (``1 - p`` for a
+  rational ``p`` next to 1) does not refute a true step; a strict relation
+  whose sides still agree to every digit is redone at ``TIE_DPS`` (400)
+  digits (``-log(1 - y) > 0`` at ``y = 5e-324`` needs 324).
+* ``numeric_check`` draws points per step (:func:`symloss.strategies.points_for`
+  of the step's claim), so one derivation may use ``x`` and ``x[i]`` in
+  different steps, or sum a family over ``1..2`` in one step and ``1..m`` in
+  another.
 * ``same-argmin`` and ``argmax-argmin`` steps compare minimizers, not values:
   ``numeric_check`` skips them (outcome ``skipped``) and
   ``assert_step_holds`` refuses them.
@@ -119,6 +126,7 @@ def assert_matches(expr: sympy.Basic, function: Callable[..., Any], *, assume: M
         label = "function"
 
     def function_matches_expression(point: dict[str, Any]) -> None:
+        __tracebackhide__ = True  # pytest: show the message, not this frame
         expected = evaluator(point, dps=dps)
         got = _as_number(call(point), label)
         if not _close(expected, got, rel_tol, abs_tol):  # rule out rounding in the reference
@@ -134,7 +142,9 @@ def assert_matches(expr: sympy.Basic, function: Callable[..., Any], *, assume: M
                 f"= {_show(mpmath.mpf(allowed))}")
 
     chosen = settings or Settings(max_examples=max_examples, deadline=None, database=None,
+                                  phases=[p for p in Phase if p is not Phase.explain],
                                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    __tracebackhide__ = True
     Settings(chosen)(given(strategy)(function_matches_expression))()
 
 
