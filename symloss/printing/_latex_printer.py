@@ -5,7 +5,7 @@
 >>> latex(log(Symbol("p"), 2))
 '\\\\log_2 p'
 >>> latex(-Sum(p[i] * log(q[i], 2), (i, 1, n)))
-'- \\\\sum_{i=1}^{n} {p}_{i} \\\\log_2\\\\left({q}_{i}\\\\right)'
+'- \\\\sum_{i=1}^{n} {p}_{i} \\\\log_2({q}_{i})'
 >>> latex(Rational(1, 2) * (Symbol("yhat") - Symbol("y"))**2)
 '\\\\frac{1}{2} \\\\left(\\\\hat{y} - y\\\\right)^{2}'
 """
@@ -16,7 +16,7 @@ from typing import Any
 from sympy import Add, Basic, Mul
 from sympy.printing.latex import LatexPrinter
 
-from symloss.printing._rewrite import LogBase, bare_argument, mul_parts, ordered_terms, pair_logs
+from symloss.printing._rewrite import LogBase, bare_argument, is_tall, mul_parts, ordered_terms, pair_logs
 
 
 class SymlossLatexPrinter(LatexPrinter):
@@ -72,10 +72,39 @@ class SymlossLatexPrinter(LatexPrinter):
         terms = ordered_terms(self._as_ordered_terms(expr, order=order))
         return super()._print_Add(Add(*terms, evaluate=False), order="none")
 
+    # -- sums and products --------------------------------------------
+    def _print_Sum(self, expr: Any) -> str:
+        return self._big_operator(r"\sum", expr)
+
+    def _print_Product(self, expr: Any) -> str:
+        return self._big_operator(r"\prod", expr)
+
+    def _big_operator(self, symbol: str, expr: Any) -> str:
+        r"""``\sum_{i=1}^{n} f``, parenthesizing a summand that is a sum or negative."""
+        limits = expr.limits
+        if len(limits) == 1:
+            index, *bounds = (self._print(part) for part in limits[0])
+            tex = symbol + ("_{%s=%s}^{%s}" % (index, *bounds) if bounds else "_{%s}" % index)
+        else:
+            rows = [self._limit(limit) for limit in limits]
+            tex = symbol + r"_{\substack{%s}}" % r"\\".join(rows)
+        body = expr.function
+        inner = self._print(body)
+        if isinstance(body, Add) or body.could_extract_minus_sign():
+            inner = self._add_parens(inner)
+        return tex + " " + inner
+
+    def _limit(self, limit: Any) -> str:
+        if len(limit) == 3:
+            return r"%s \leq %s \leq %s" % tuple(self._print(part) for part in (limit[1], limit[0], limit[2]))
+        return self._print(limit[0])
+
     # -- logarithms ----------------------------------------------------
     def _argument(self, arg: Basic) -> str:
         tex = self._print(arg)
-        return " " + tex if bare_argument(arg) else self._add_parens(tex)
+        if bare_argument(arg):
+            return " " + tex
+        return self._add_parens(tex) if is_tall(arg) else "(%s)" % tex
 
     def _print_log(self, expr: Any, exp: str | None = None) -> str:
         name = r"\ln" if self._settings["ln_notation"] else r"\log"

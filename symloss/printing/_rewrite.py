@@ -26,7 +26,7 @@ from sympy import Add, Basic, Function, Indexed, Integer, Mul, Pow, Symbol, log
 
 #: Accent suffixes of symbol names (``yhat`` is ŷ), as SymPy's LaTeX printer reads them.
 ACCENTS: dict[str, str] = {
-    "hat": "^", "bar": "\u00af", "tilde": "~", "ddot": "\u00a8", "dot": "\u02d9",
+    "hat": "\u02c6", "bar": "\u00af", "tilde": "\u02dc", "ddot": "\u00a8", "dot": "\u02d9",
     "vec": "\u2192", "check": "\u02c7", "breve": "\u02d8", "acute": "\u00b4", "grave": "`",
 }
 
@@ -193,6 +193,28 @@ def bare_argument(arg: Basic) -> bool:
         numer, denom = sympy.fraction(arg, exact=True)
         simple = (Symbol, Indexed, Integer)
         return denom != 1 and isinstance(numer, simple) and isinstance(denom, simple)
+    return False
+
+
+def is_tall(expr: Basic) -> bool:
+    """Whether ``expr`` prints taller than a line (fractions, roots, big operators).
+
+    Plain parentheses suit the others: ``\\log_2(p_i)`` rather than ``\\log_2\\left(p_i\\right)``.
+
+    >>> from sympy import Symbol, Sum
+    >>> x = Symbol("x")
+    >>> is_tall(1 - x), is_tall(x / 2), is_tall(Sum(x, (x, 1, 3)))
+    (False, True, True)
+    """
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, (sympy.Sum, sympy.Product, sympy.Integral, sympy.Derivative)):
+            return True
+        if isinstance(node, Pow) and node.exp.is_negative and _log_base_power(node) is None:
+            return True
+        if isinstance(node, Pow) and node.exp.is_Rational and not node.exp.is_Integer:
+            return True
+        if node.is_Rational and not node.is_Integer:
+            return True
     return False
 
 

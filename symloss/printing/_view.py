@@ -173,21 +173,19 @@ def domain_groups(derivation: "Derivation") -> list[tuple[Domain, list[Member]]]
     return [(DOMAINS[name], members) for name, members in groups.items()]
 
 
-def domain_set(domain: Domain) -> Basic:
-    """The domain as a SymPy set, for printers that cannot use ``Domain.latex`` (MathML)."""
-    if domain.family_only:
-        return Symbol("Delta")
-    if domain.values is not None:
-        return sympy.FiniteSet(*domain.values)
-    if domain.integer:
-        return sympy.S.Naturals if domain.lower == 1 else sympy.S.Integers
-    low = sympy.Rational(domain.lower) if domain.lower is not None else -sympy.oo
-    high = sympy.Rational(domain.upper) if domain.upper is not None else sympy.oo
-    if low == -sympy.oo and high == sympy.oo:
-        return sympy.S.Reals
-    return sympy.Interval(low, high, domain.lower_open, domain.upper_open)
+def gloss(description: str) -> str:
+    """``a probability vector: entries …`` from ``a probability vector (entries …)``.
+
+    >>> gloss("a probability vector (entries in (0,1) summing to 1)")
+    'a probability vector: entries in (0,1) summing to 1'
+    """
+    if description.endswith(")") and " (" in description:
+        head, _, tail = description.partition(" (")
+        return f"{head}: {tail[:-1]}"
+    return description
 
 
+_EXACT = re.compile(r"-?\d+(/\d+|\.\d{1,6})?")
 _ENTRY = re.compile(r"([A-Za-z_][A-Za-z_0-9]*)\[(-?\d+)\]")
 
 
@@ -197,10 +195,10 @@ def _value(value: Any) -> Basic | str:
         return sympy.Tuple(*items) if all(isinstance(v, Basic) for v in items) else str(value)
     if isinstance(value, Basic):
         return value
-    try:
-        return sympy.Rational(str(value).strip())
-    except (TypeError, ValueError):
-        return str(value)
+    text = str(value).strip()
+    if _EXACT.fullmatch(text):
+        return sympy.Rational(text)
+    return text
 
 
 def counterexample(verdict: Verdict | None) -> list[tuple[Basic, Basic | str]]:
