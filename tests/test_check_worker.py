@@ -78,13 +78,13 @@ def test_a_crash_outside_the_strategies_is_contained_by_the_worker(monkeypatch):
     assert "internal error" in verdict.reason
 
 
-def test_the_pool_keeps_answering_after_a_timeout(monkeypatch):
+def test_the_pool_keeps_answering_after_a_timeout(monkeypatch, tmp_path):
     real = claims_module._prove
-    calls = []
+    marker = tmp_path / "slept"
 
-    def slow_once(*args):
-        calls.append(1)
-        if len(calls) == 1:
+    def slow_once(*args):  # runs in the worker: remember across processes with a file
+        if not marker.exists():
+            marker.write_text("1")
             time.sleep(60)
         return real(*args)
 

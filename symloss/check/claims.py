@@ -38,7 +38,7 @@ def _exact_zero(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, budget: Budget
     def check(pt: Point) -> bool:
         def run() -> bool:
             diff = prepare(lhs - rhs)
-            diff = diff.xreplace({ctx.symbol(n): v for n, v in pt.lengths.items() if n in ctx.domains})
+            diff = diff.xreplace({ctx.symbol(n): sympy.Integer(v) for n, v in pt.lengths.items() if n in ctx.domains})
             diff = unroll(diff)
             values: dict = {}
             for name, value in pt.scalars.items():
@@ -48,8 +48,8 @@ def _exact_zero(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, budget: Budget
                 if key in pt.members:
                     v = Fraction(pt.members[key])
                     values[node] = sympy.Rational(v.numerator, v.denominator)
-            exact = sympy.nsimplify(sympy.simplify(diff.xreplace(values)))
-            return exact == 0
+            exact = diff.xreplace(values)  # a closed-form number: no rounding may enter here
+            return exact == 0 or sympy.simplify(exact) == 0
         try:
             return bool(budget.run(run))
         except (OutOfTime, Exception):

@@ -58,7 +58,7 @@ class _Evaluator:
         if key not in self._cache:
             compiled, names = [], set()
             for side in self.sides:
-                replaced = side.xreplace({s: pt.lengths[str(s)] for s in side.free_symbols
+                replaced = side.xreplace({s: sympy.Integer(pt.lengths[str(s)]) for s in side.free_symbols
                                           if isinstance(s, sympy.Symbol) and str(s) in pt.lengths})
                 flat = _members_as_names(unroll(replaced))
                 names |= {str(s) for s in flat.free_symbols}
