@@ -13,10 +13,14 @@ log(p)/log(2) + p[i]
 (x**2, <Rel.GE: '>='>, 0, ())
 >>> parse_claim("f same-argmin[y, q] g")[3]
 ('y', 'q')
->>> parse_expression("__import__('os').system('echo hi')")
+>>> parse_expression("__import__('os')")
 Traceback (most recent call last):
 ...
 symloss.errors.ParseError: unknown function '__import__': names starting with '_' are not allowed at column 1
+>>> parse_expression("__import__('os').system('echo hi')")
+Traceback (most recent call last):
+...
+symloss.errors.ParseError: attribute access '.system' is not allowed at column 1
 """
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ its name becomes the verdict's method: ``structural``, ``evaluation``,
 >>> a, b = Symbol("a"), Symbol("b")
 >>> ctx = Context.of([a, b], {"a": "positive", "b": "positive"})
 >>> prove_equal(ctx, ctx.typed(log(a * b)), ctx.typed(log(a) + log(b)), Budget(5))
-'expand'
+'expand_log'
 >>> ctx = Context.of([a, b], {"a": "real", "b": "real"})
 >>> prove_equal(ctx, ctx.typed(log(a * b)), ctx.typed(log(a) + log(b)), Budget(5)) is None
 True
