@@ -47,7 +47,15 @@ def _timeout(text: str) -> float:
     return value
 
 
+def _default_jobs() -> int:
+    import os
+
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 def _jobs(text: str) -> int:
+    if text == "auto":
+        return _default_jobs()
     if not text.isdigit() or not 1 <= int(text) <= 64:
         raise argparse.ArgumentTypeError(f"-j must be an integer from 1 to 64, not {text!r}")
     return int(text)
@@ -66,8 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--timeout", type=_timeout, default=10.0, metavar="S",
                        help="seconds allowed per claim (default 10)")
         if jobs:
-            p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
-                           help="check N claims at a time (default 1)")
+            p.add_argument("-j", "--jobs", type=_jobs, default="auto", metavar="N",
+                           help="check N claims at a time in worker processes "
+                                "(default: auto = the number of cores, at most 4)")
         p.add_argument("-v", "--verbose", action="store_true",
                        help="log strategies that crashed or timed out to stderr")
 

@@ -19,11 +19,61 @@ from sympy import Interval, S
 from sympy.calculus.util import continuous_domain
 
 
+def _inside(x: sympy.Symbol, interval: Interval) -> sympy.Expr | None:
+    """x written through t > 0 so that it sweeps the open interval exactly once."""
+    t = sympy.Symbol("t_", positive=True)
+    low, high = interval.start, interval.end
+    if low.is_finite and high.is_finite:
+        return low + (high - low) / (1 + t)
+    if low.is_finite:
+        return low + t
+    if high.is_finite:
+        return high - t
+    return None
+
+
+def _positive_on(expr: sympy.Expr, x: sympy.Symbol, interval: Interval) -> bool:
+    inside = _inside(x, interval)
+    if inside is None:
+        return bool(expr.is_positive)
+    return bool(expr.is_positive or sympy.factor_terms(sympy.together(expr.xreplace({x: inside}))).is_positive)
+
+
+def smooth_on(f: sympy.Expr, x: sympy.Symbol, interval: Interval) -> bool:
+    """A cheap sufficient test that f is infinitely differentiable on the open interval.
+
+    Sums, products, powers with a positive base (or a nonnegative integer
+    exponent), logs of positive arguments, exp and tanh of smooth arguments.
+
+    >>> t = sympy.Symbol("t")
+    >>> smooth_on(sympy.log(t) + sympy.log(1 - t), t, Interval.open(0, 1))
+    True
+    >>> smooth_on(sympy.log(t - 1), t, Interval.open(0, 2))
+    False
+    """
+    if not f.has(x) or f.is_Atom:
+        return True
+    if isinstance(f, (sympy.Add, sympy.Mul)):
+        return all(smooth_on(a, x, interval) for a in f.args)
+    if isinstance(f, sympy.Pow):
+        base, exp = f.args
+        if exp.is_Integer and exp >= 0:
+            return smooth_on(base, x, interval)
+        return (smooth_on(base, x, interval) and smooth_on(exp, x, interval)
+                and _positive_on(base, x, interval))
+    if isinstance(f, sympy.log) and len(f.args) == 1:
+        return smooth_on(f.args[0], x, interval) and _positive_on(f.args[0], x, interval)
+    if isinstance(f, (sympy.exp, sympy.tanh)):
+        return smooth_on(f.args[0], x, interval)
+    return False
+
+
 def critical_points(f: sympy.Expr, x: sympy.Symbol, interval: Interval) -> list[sympy.Expr] | None:
     """The zeros of f' in the open interval, or None when not finitely many / not found."""
     derivative = sympy.diff(f, x)
     inside = Interval.open(interval.start, interval.end)
-    if continuous_domain(f, x, inside) != inside or continuous_domain(derivative, x, inside) != inside:
+    if not smooth_on(f, x, inside) and (continuous_domain(f, x, inside) != inside
+                                        or continuous_domain(derivative, x, inside) != inside):
         return None
     zeros = sympy.solveset(sympy.together(derivative), x, inside)
     if not isinstance(zeros, sympy.FiniteSet):
