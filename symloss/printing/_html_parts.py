@@ -37,7 +37,8 @@ CSS = """
 .symloss table.chain td { padding: 0.25em 0.4em; vertical-align: middle; }
 .symloss table.chain math[display="block"] { display: inline math; math-style: normal; margin: 0; }
 .symloss td.rel { text-align: right; white-space: nowrap; }
-.symloss td.why { color: #444; font-size: 0.92em; max-width: 22em; padding-left: 1.5em; }
+.symloss td.why { color: #444; font-size: 0.92em; min-width: 12em; max-width: 22em;
+  padding-left: 1.5em; }
 .symloss td.why code, .symloss table.verdicts code { font-size: 0.85em; color: #555; }
 .symloss td.mark { white-space: nowrap; text-align: right; padding-left: 1em; }
 .symloss .n { color: #777; font-size: 0.85em; }
@@ -46,6 +47,8 @@ CSS = """
 .symloss tr.refuted-step td.rhs, .symloss tr.refuted-step td.rel { background: #fff1f0; }
 .symloss tr.counterexample td { color: #cf222e; font-size: 0.92em; padding-top: 0; }
 .symloss p.domains, .symloss p.legend { margin: 0.3em 0; }
+.symloss div.conclusion { display: flex; align-items: center; gap: 1em; margin: 0.4em 0; }
+.symloss div.conclusion math { flex: 1; overflow-x: auto; overflow-y: hidden; }
 .symloss p.legend { color: #555; font-size: 0.92em; }
 .symloss table.verdicts, .symloss table.summary { border-collapse: collapse; margin: 0.6em 0; }
 .symloss table.verdicts th, .symloss table.verdicts td, .symloss table.summary th,
@@ -132,8 +135,9 @@ def _reason(row: Row) -> str:
 def chain_html(chain: Chain) -> str:
     """One chain as a table: the start, then relation | expression | reason | mark rows."""
     block = lambda markup: math_element(markup)  # noqa: E731
-    rows = [f'<tr class="start"><td class="rel"></td><td class="rhs">{block(mathml(chain.first))}'
-            "</td><td></td><td></td></tr>"]
+    # the start spans the row, so that a long one does not squeeze the reasons
+    rows = [f'<tr class="start"><td class="rel"></td><td class="rhs" colspan="3">'
+            f"{block(mathml(chain.first))}</td></tr>"]
     for row in chain.rows:
         step = row.step
         css = "step refuted-step" if row.negated else "step"
@@ -223,9 +227,9 @@ def conclusion_mathml(c: Conclusion) -> str:
 
 def conclusion_html(c: Conclusion) -> str:
     """A chain's conclusion as display MathML, marked established or not."""
-    status = {True: '<p class="proved">established</p>',
-              False: '<p class="refuted">not established</p>', None: ""}[c.established]
-    return math_element(conclusion_mathml(c)) + status
+    status = {True: '<span class="proved">established</span>',
+              False: '<span class="refuted">not established</span>', None: ""}[c.established]
+    return f'<div class="conclusion">{math_element(conclusion_mathml(c))}{status}</div>'
 
 
 def verdict_table(rows: Sequence[Row]) -> str:

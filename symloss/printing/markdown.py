@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from symloss.check.verdict import Status
 from symloss.printing._text import md_escape, mathjax_text
-from symloss.printing._view import Chain, Row, chain_views, domain_groups, gloss
+from symloss.printing._view import Chain, Member, Row, chain_views, domain_groups, gloss
 from symloss.printing.latex import (_width, conclusion_latex, counterexample_latex, latex,
                                     relation_latex)
 
@@ -62,6 +62,15 @@ def _display(tex: str) -> str:
     return f"$$\n{tex}\n$$"
 
 
+def _member(m: Member, whole: bool) -> str:
+    if not whole:
+        return latex(m.member)
+    tex = r"\left(%s\right)" % latex(m.member)
+    if m.range is not None:
+        tex += "_{%s=%s}^{%s}" % (latex(m.member.indices[0]), *map(latex, m.range))
+    return tex
+
+
 def domains_markdown(derivation: "Derivation") -> str:
     r"""``where $x \in \{0,1\}$ and …`` with inline math.
 
@@ -71,8 +80,7 @@ def domains_markdown(derivation: "Derivation") -> str:
     """
     parts = []
     for domain, members in domain_groups(derivation):
-        names = [r"\left(%s\right)" % latex(m.member) if domain.family_only else latex(m.member)
-                 for m in members]
+        names = [_member(m, domain.family_only) for m in members]
         text = f"${', '.join(names)} \\in {domain.latex}$"
         if domain.family_only:
             text += f" ({md_escape(gloss(domain.description))})"

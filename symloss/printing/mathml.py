@@ -57,6 +57,12 @@ class SymlossMathMLPrinter(MathMLPresentationPrinter):
         attrs = {} if tall else {"stretchy": "false"}
         return self._row([self._el("mo", "(", **attrs), inner, self._el("mo", ")", **attrs)])
 
+    def _l_paren(self) -> Element:  # SymPy's, for function arguments and tuples
+        return self._el("mo", "(", stretchy="false")
+
+    def _r_paren(self) -> Element:
+        return self._el("mo", ")", stretchy="false")
+
     def parenthesize(self, item: Basic, level: int, strict: bool = False) -> Element:
         prec = precedence_traditional(item)
         if prec < level or (not strict and prec <= level):
@@ -153,6 +159,46 @@ class SymlossMathMLPrinter(MathMLPresentationPrinter):
     def _print_LogBase(self, expr: LogBase) -> Element:
         arg, base = expr.args
         return self._apply(self._el("msub", self._el("mi", "log"), self._print(base)), arg)
+
+    def _print_KroneckerDelta(self, expr: Any) -> Element:
+        indices = self._row([self._print(arg) for arg in expr.args])
+        return self._el("msub", self._el("mi", "\u03b4"), indices)
+
+    def _print_Limit(self, expr: Any) -> Element:
+        body, var, point, direction = expr.args
+        target = self._print(point)
+        if str(direction) in ("+", "-") and not point.is_infinite:
+            target = self._el("msup", target, self._mo("+" if str(direction) == "+" else MINUS))
+        below = self._row([self._print(var), self._mo("\u2192"), target])
+        inner = self._print(body)
+        if isinstance(body, (Add, Mul)):
+            inner = self._parens(inner, is_tall(body))
+        return self._row([self._el("munder", self._el("mi", "lim"), below), self._thin(), inner])
+
+    def _print_Subs(self, expr: Any) -> Element:
+        body, variables, points = expr.args
+        where = [self._row([self._print(v), self._mo("="), self._print(p)])
+                 for v, p in zip(variables, points)]
+        bar = self._el("msub", self._el("mo", "|", stretchy="true"), self._row(where))
+        return self._row([self._print(body), bar])
+
+    def _print_Derivative(self, expr: Any) -> Element:
+        from sympy.printing.conventions import requires_partial
+
+        d = "\u2202" if requires_partial(expr) else "d"
+        letter = lambda: self._el("mi", d, mathvariant="normal")  # noqa: E731
+        order = expr.derivative_count
+        top = letter() if order == 1 else self._el("msup", letter(), self._el("mn", str(order)))
+        bottom = []
+        for var, count in expr.variable_count:
+            printed = self._print(var) if count == 1 else self._el("msup", self._print(var),
+                                                                    self._print(count))
+            bottom += [letter(), printed]
+        body = expr.expr
+        inner = self._print(body)
+        if isinstance(body, Add):
+            inner = self._parens(inner, is_tall(body))
+        return self._row([self._el("mfrac", top, self._row(bottom)), inner])
 
     def _print_Exp1(self, expr: Any) -> Element:
         return self._el("mi", "e")
