@@ -226,6 +226,16 @@ class Derivation:
                 out.append((sympy.sstr(first), rel.value, sympy.sstr(ordinary[-1].rhs)))
         return out
 
+    def _repr_latex_(self) -> str:
+        from symloss.printing.jupyter import derivation_repr_latex
+
+        return derivation_repr_latex(self)
+
+    def _repr_html_(self) -> str:
+        from symloss.printing.jupyter import derivation_repr_html
+
+        return derivation_repr_html(self)
+
     def verify(self, timeout: float = 10.0, jobs: int = 1) -> "Report":
         """Check every step; returns a :class:`~symloss.check.report.Report`."""
         from symloss.check.engine import verify_derivation

@@ -85,10 +85,9 @@ class Verdict:
     def _repr_latex_(self) -> str:
         symbol = {Status.PROVED: r"\checkmark", Status.REFUTED: r"\times",
                   Status.UNPROVED: "?", Status.ERROR: "!"}[self.status]
-        text = self.describe().replace("\\", r"\backslash ").replace("_", r"\_")
-        text = text.replace("{", r"\{").replace("}", r"\}").replace("%", r"\%")
-        text = text.replace("&", r"\&").replace("#", r"\#").replace("$", r"\$")
-        return rf"$\mathbf{{{symbol}}}\ \text{{{text}}}$"
+        from symloss.printing._text import mathjax_text  # renders alike in LaTeX, MathJax, KaTeX
+
+        return rf"$\mathbf{{{symbol}}}\ {mathjax_text(self.describe())}$"
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready fields of the contract: status, method, counterexample, reason, seconds."""
