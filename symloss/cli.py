@@ -217,8 +217,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"symloss: {note}", file=sys.stderr)
     if args.json:
         print(json.dumps({"claim": args.claim, "assume": assume, **verdict.as_dict()}, ensure_ascii=False))
-    else:
+    elif verdict.status.value != "error":
         print(f"{verdict.mark} {verdict.describe()}  [{verdict.seconds:.2f} s]")
+    if verdict.status.value == "error":  # an ill-formed claim is bad input: one line on stderr
+        print(f"symloss: error: {' '.join(verdict.reason.split())}", file=sys.stderr)
     return _STATUS_EXIT[verdict.status.value]
 
 

@@ -45,6 +45,8 @@ def load_file(path: Path) -> list[Derivation]:
         spec.loader.exec_module(module)
     except SyntaxError as exc:
         raise InputError(f"{path}:{exc.lineno}: syntax error: {exc.msg}") from None
+    except SystemExit as exc:
+        raise InputError(f"{path} exited (SystemExit {exc.code!r}) while being loaded") from None
     except Exception as exc:
         message = " ".join(str(exc).split())
         raise InputError(f"{path}: {type(exc).__name__}: {message}") from None

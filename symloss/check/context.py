@@ -83,9 +83,19 @@ def hide_bound_variables(expr: sympy.Basic) -> sympy.Basic:
         hidden_vars = [Symbol(f"_{v}") if type(v) is Symbol else v for v in variables]
         return sympy.Subs(body.xreplace(dict(zip(variables, hidden_vars))), hidden_vars, values)
 
+    def walk(node: sympy.Basic) -> sympy.Basic:
+        # by hand: Subs compares equal after renaming its variable, so Basic.replace
+        # would see "no change" and keep the old object
+        if not node.args or node.is_Atom:
+            return node
+        args = [walk(a) for a in node.args]
+        if any(a is not b for a, b in zip(args, node.args)):
+            node = node.func(*args)
+        return rename(node) if isinstance(node, (sympy.Limit, sympy.Subs)) else node
+
     if not expr.has(sympy.Limit, sympy.Subs):
         return expr
-    return expr.replace(lambda n: isinstance(n, (sympy.Limit, sympy.Subs)), rename)
+    return walk(expr)
 
 
 @dataclass

@@ -133,6 +133,39 @@ def violation(rel: Rel, left: Any, right: Any) -> Any:
     return None
 
 
+_CALCULUS = (sympy.Derivative, sympy.Subs, sympy.Limit)
+_LATE_POINTS = 12
+
+
+def _at_point(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, pt: Point) -> tuple[Callable, Callable] | None:
+    """Both sides with the point's values put in *before* differentiating or taking limits.
+
+    ``Subs(Derivative(k*log(x), x), x, k)`` is ``k/k = 1`` once differentiated, but
+    0 at k = 0: substituting first sees what cancelling hides.
+    """
+    values: dict[sympy.Basic, sympy.Basic] = {}
+    for table in (pt.lengths, pt.scalars):
+        for name, value in table.items():
+            if name in ctx.domains:
+                value = Fraction(value)
+                values[ctx.symbol(name)] = sympy.Rational(value.numerator, value.denominator)
+    def family_subs_first(side: sympy.Basic) -> sympy.Basic:
+        # Subs(..., q, p) or Subs(..., p[1], 1/2) binds family members: carry those out first
+        return side.replace(lambda e: isinstance(e, sympy.Subs) and not all(
+            type(v) is sympy.Symbol for v in e.variables), lambda e: e.doit())
+
+    try:
+        sides = []
+        for side in (lhs, rhs):
+            concrete = unroll(family_subs_first(side).xreplace(values))
+            members = {node: sympy.Rational(Fraction(pt.members[member_name(node)]))
+                       for node in concrete.atoms(sympy.Indexed) if member_name(node) in pt.members}
+            sides.append(compile_expr(_members_as_names(prepare(concrete.xreplace(members)))))
+        return sides[0], sides[1]
+    except Exception:  # undefined or not evaluable at this point: no evidence either way
+        return None
+
+
 def _gap(rel: Rel, f_lhs: Callable, f_rhs: Callable, pt: Point, digits: int) -> tuple[Any, Any, Any]:
     """(violation, lhs, rhs) at a point; violation None where undefined or undecidable."""
     with mpmath.workdps(digits):
@@ -206,6 +239,12 @@ def search(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, rel: Rel, count: in
             continue
         if _confirm(rel, (f_lhs, f_rhs), pt, exact_check, result):
             return result
+    if lhs.has(*_CALCULUS) or rhs.has(*_CALCULUS):
+        for _, k, pt in sorted(near_misses, key=lambda item: item[1])[:_LATE_POINTS]:
+            functions = _at_point(ctx, lhs, rhs, pt)
+            if functions is not None and (_gap(rel, *functions, pt, _DIGITS)[0] or 0) > 0:
+                if _confirm(rel, functions, pt, exact_check, result):
+                    return result
     if rel.is_order:
         for gap, _, pt in sorted(near_misses, key=lambda item: (item[0], -item[1]), reverse=True)[:3]:
             functions = evaluator.functions(pt)[:2]
