@@ -23,6 +23,7 @@ from symloss.check.points import Point, points
 from symloss.relations import Rel
 
 _DIGITS, _CONFIRM_DIGITS = 30, 60
+_CALCULUS = (sympy.Derivative, sympy.Subs, sympy.Limit)
 _MARGIN = mpmath.mpf(10) ** -20
 
 
@@ -38,10 +39,28 @@ class Search:
 
 
 def prepare(expr: sympy.Basic) -> sympy.Basic:
-    """Carry out derivatives, substitutions and limits so the expression can be evaluated."""
-    kinds = (sympy.Derivative, sympy.Subs, sympy.Limit)
-    if expr.has(*kinds):
-        expr = expr.replace(lambda e: isinstance(e, kinds), lambda e: e.doit())
+    """Carry out derivatives, substitutions and limits so the expression can be evaluated.
+
+    Bottom-up and shallow: a Sum met on the way is left as it is (SymPy's deep
+    ``doit`` would try to find its closed form, which is slow and not needed).
+    """
+    if not expr.has(*_CALCULUS):
+        return expr
+    if not expr.args or expr.is_Atom:
+        return expr
+    args = [prepare(a) for a in expr.args]
+    if any(a is not b for a, b in zip(args, expr.args)):
+        expr = expr.func(*args)
+    if isinstance(expr, sympy.Subs):
+        body = expr.expr
+        if any(isinstance(v, sympy.Indexed) for v in expr.variables):
+            try:  # p[1] inside Sum(p[i], (i, 1, 2)) appears only once the Sum is unrolled
+                body = unroll(body)
+            except Unsupported:
+                return expr.doit()
+        return body.subs(dict(zip(expr.variables, expr.point)))
+    if isinstance(expr, (sympy.Derivative, sympy.Limit)):
+        return expr.doit(deep=False)
     return expr
 
 
@@ -133,7 +152,6 @@ def violation(rel: Rel, left: Any, right: Any) -> Any:
     return None
 
 
-_CALCULUS = (sympy.Derivative, sympy.Subs, sympy.Limit)
 _LATE_POINTS = 12
 
 
@@ -152,7 +170,7 @@ def _at_point(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, pt: Point) -> tu
     def family_subs_first(side: sympy.Basic) -> sympy.Basic:
         # Subs(..., q, p) or Subs(..., p[1], 1/2) binds family members: carry those out first
         return side.replace(lambda e: isinstance(e, sympy.Subs) and not all(
-            type(v) is sympy.Symbol for v in e.variables), lambda e: e.doit())
+            type(v) is sympy.Symbol for v in e.variables), lambda e: prepare(e))
 
     try:
         sides = []
