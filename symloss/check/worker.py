@@ -50,6 +50,8 @@ class Worker:
     """One forked process answering claims over a pipe."""
 
     def __init__(self) -> None:
+        import symloss.check.claims  # noqa: F401  - imported once here, inherited by every fork
+
         ctx = multiprocessing.get_context("fork")
         self._conn, child = ctx.Pipe()
         self._process = ctx.Process(target=_serve, args=(child,), daemon=True)
