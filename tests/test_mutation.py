@@ -30,8 +30,10 @@ PER_STEP = 10
 TIMEOUT = 4.0
 # (derivation, step, change) of false mutants the checker proves because of a known engine bug;
 # each is pinned by a strict xfail regression test in this file.
-# (The k/k bug below was found this way and fixed in aa9d483; its mutants are no longer exempt.)
-KNOWN_ENGINE_BUGS: set[tuple[str, int, str]] = set()
+# (The k = 0 case of the coin-mle bug was found this way and fixed in aa9d483; t = 0 is still open.)
+KNOWN_ENGINE_BUGS: set[tuple[str, int, str]] = {
+    ("coin-mle", 14, "t: posint -> integer"),
+}
 
 
 # -- the oracle ---------------------------------------------------------------------
@@ -171,6 +173,21 @@ def test_the_coin_mle_derivative_with_zero_heads_is_not_proved_to_vanish_regress
     assert truth(claim).value == "false"  # k = 0, t = 2: the score at 0 is -2
     verdict = check_claims([claim], timeout=10)[0]
     assert verdict.status is not Status.PROVED, verdict
+
+
+@pytest.mark.xfail(strict=True, reason="engine bug: the prover's differentiate+together cancels t/t in the "
+                                        "derivative at x = 7/(7 + t); at t = 0 (x = 1) the closed form is 0/0, so "
+                                        "the refuter's substitute-first retry (aa9d483, near misses only) never "
+                                        "tries it, yet the claim's left side is d/dx 7 log x = 7 there")
+def test_the_coin_mle_derivative_with_zero_tails_is_not_proved_to_vanish_regression() -> None:
+    """7 heads and t = 0 tails: θ̂ = 1 and the derivative of 7·log θ there is 7, not 0."""
+    theta, t = Symbol("theta"), Symbol("t")
+    score = Derivative(7 * log(theta) + t * log(1 - theta), theta)
+    for domain in ("nonnegative", "integer"):
+        claim = Claim(Subs(score, theta, 7 / (7 + t)), "=", 0, {"t": domain, "theta": "probability"})
+        assert truth(claim).value == "false"  # t = 0: the score at 1 is 7
+        verdict = check_claims([claim], timeout=10)[0]
+        assert verdict.status is not Status.PROVED, (domain, verdict)
 
 
 @pytest.mark.xfail(strict=True, reason="engine bug: a claim undefined everywhere (log(0) = zoo) is proved: "

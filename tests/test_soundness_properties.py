@@ -107,6 +107,19 @@ def claims_with_domains(draw: st.DrawFn, sums: bool = False) -> tuple[sympy.Expr
     return draw(expressions(assume_)), assume_
 
 
+SLY: tuple[Callable[[sympy.Expr], sympy.Expr], ...] = (
+    lambda s: sympy.Abs(s) - s, lambda s: sympy.Max(s, 0) - s, lambda s: sympy.sqrt(s**2) - s,
+    lambda s: sympy.Min(s, 1) - s, lambda s: s * (s - 1), lambda s: s * (1 - s) * (2 * s - 1),
+    lambda s: sympy.KroneckerDelta(s, 0), lambda s: s**2 - sympy.Abs(s)**2, lambda s: Rational(1, 10**12) * s,
+    lambda s: sympy.exp(-1 / s**2), lambda s: sympy.log(sympy.exp(s)) - s, lambda s: (s**3)**Rational(1, 3) - s,
+)
+
+
+def sly_deltas(terms: list[sympy.Expr]) -> st.SearchStrategy[sympy.Expr]:
+    """Differences that vanish on much of a domain: |s| − s, max(s, 0) − s, s(s − 1), δ(s, 0), …"""
+    return st.builds(lambda f, s: f(s), st.sampled_from(SLY), st.sampled_from(terms))
+
+
 REWRITES: tuple[tuple[str, Callable[[sympy.Expr], sympy.Expr]], ...] = (
     ("expand", sympy.expand), ("together", sympy.together), ("cancel", sympy.cancel),
     ("factor", sympy.factor), ("expand_log", sympy.expand_log), ("powsimp", sympy.powsimp),
@@ -140,7 +153,7 @@ def test_an_expression_is_never_proved_equal_to_itself_plus_a_nonzero_term(pool:
     symbols = sorted(e.free_symbols, key=str) or [Rational(1)]
     delta = data.draw(st.sampled_from(CONSTANTS) | st.builds(lambda c, s: c * s, st.sampled_from(CONSTANTS),
                                                               st.sampled_from(symbols))
-                      | expressions(assume_))
+                      | expressions(assume_) | sly_deltas(symbols + [e]))
     claim = Claim(e, Rel.EQ, e + delta, assume_)
     assume(_defined_and_different(claim))
     verdict = _check(pool, claim)
