@@ -31,9 +31,7 @@ TIMEOUT = 4.0
 # (derivation, step, change) of false mutants the checker proves because of a known engine bug;
 # each is pinned by a strict xfail regression test in this file.
 # (The k = 0 case of the coin-mle bug was found this way and fixed in aa9d483; t = 0 is still open.)
-KNOWN_ENGINE_BUGS: set[tuple[str, int, str]] = {
-    ("coin-mle", 14, "t: posint -> integer"),
-}
+KNOWN_ENGINE_BUGS: set[tuple[str, int, str]] = set()
 
 
 # -- the oracle ---------------------------------------------------------------------
@@ -175,12 +173,11 @@ def test_the_coin_mle_derivative_with_zero_heads_is_not_proved_to_vanish_regress
     assert verdict.status is not Status.PROVED, verdict
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: the prover's differentiate+together cancels t/t in the "
-                                        "derivative at x = 7/(7 + t); at t = 0 (x = 1) the closed form is 0/0, so "
-                                        "the refuter's substitute-first retry (aa9d483, near misses only) never "
-                                        "tries it, yet the claim's left side is d/dx 7 log x = 7 there")
 def test_the_coin_mle_derivative_with_zero_tails_is_not_proved_to_vanish_regression() -> None:
-    """7 heads and t = 0 tails: θ̂ = 1 and the derivative of 7·log θ there is 7, not 0."""
+    """7 heads and t = 0 tails: θ̂ = 1 and the derivative of 7·log θ there is 7, not 0.
+
+    Fixed: the refuter now retries value-first also where the closed form is undefined (0/0).
+    """
     theta, t = Symbol("theta"), Symbol("t")
     score = Derivative(7 * log(theta) + t * log(1 - theta), theta)
     for domain in ("nonnegative", "integer"):
@@ -190,9 +187,6 @@ def test_the_coin_mle_derivative_with_zero_tails_is_not_proved_to_vanish_regress
         assert verdict.status is not Status.PROVED, (domain, verdict)
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a claim undefined everywhere (log(0) = zoo) is proved: "
-                                        "Context.typed turns log(x) + zoo into zoo, d/dx zoo = 0, and zoo = zoo + 1 "
-                                        "is structurally equal; DESIGN.md says such a claim is an error")
 @pytest.mark.parametrize("lhs, rhs", [("log(0)", "log(0) + 1"), ("Derivative(log(x) + log(1 - 1), x)", "0")])
 def test_a_claim_undefined_everywhere_is_never_proved_regression(lhs: str, rhs: str) -> None:
     verdict = check_claims([Claim(lhs, "=", rhs, {"x": "positive"})], timeout=10)[0]

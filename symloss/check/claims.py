@@ -94,6 +94,9 @@ def check_claim(claim: Claim, timeout: float = 10.0, points: int = POINTS) -> Ve
     try:
         ctx = Context.of([claim.lhs, claim.rhs], claim.assume)
         lhs, rhs = ctx.typed(claim.lhs), ctx.typed(claim.rhs)
+        for side in (lhs, rhs):
+            if side.has(sympy.zoo, sympy.nan):  # log(0), 0/0: SymPy's zoo arithmetic proves anything
+                return finish(Status.ERROR, reason=f"undefined: {sympy.sstr(side)} contains zoo or nan")
         missing = [v for v in claim.over if not (ctx.depends_on(lhs, [v]) or ctx.depends_on(rhs, [v]))]
         if missing:
             return finish(Status.ERROR, reason=f"optimizes over {', '.join(missing)}, which does not appear in the claim")

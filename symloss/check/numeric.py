@@ -240,6 +240,7 @@ def search(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, rel: Rel, count: in
         result.note = str(exc)
         return result
     near_misses: list[tuple[Any, int, Point]] = []
+    undefined: list[Point] = []  # where the closed form failed: the first to retry value-first
     for k, pt in enumerate(points(ctx, (lhs, rhs), count=count)):
         result.tried += 1
         try:
@@ -250,6 +251,7 @@ def search(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, rel: Rel, count: in
         _fill_members(pt, names, ctx, k)
         gap, _, _ = _gap(rel, f_lhs, f_rhs, pt, _DIGITS)
         if gap is None:
+            undefined.append(pt)
             continue
         result.defined += 1
         if gap <= 0:
@@ -258,7 +260,8 @@ def search(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, rel: Rel, count: in
         if _confirm(rel, (f_lhs, f_rhs), pt, exact_check, result):
             return result
     if lhs.has(*_CALCULUS) or rhs.has(*_CALCULUS):
-        for _, k, pt in sorted(near_misses, key=lambda item: item[1])[:_LATE_POINTS]:
+        retry = undefined + [pt for _, _, pt in sorted(near_misses, key=lambda item: item[1])]
+        for pt in retry[:_LATE_POINTS]:
             functions = _at_point(ctx, lhs, rhs, pt)
             if functions is not None and (_gap(rel, *functions, pt, _DIGITS)[0] or 0) > 0:
                 if _confirm(rel, functions, pt, exact_check, result):
