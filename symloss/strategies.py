@@ -54,8 +54,8 @@ def from_domain(name: str | Domain, *, exact: bool = False) -> st.SearchStrategy
         InvalidArgument: an unknown domain, or a family-only domain.
 
     >>> from hypothesis import find
-    >>> find(from_domain("positive"), lambda x: x > 1000)
-    1000000.0
+    >>> find(from_domain("positive"), lambda x: x > 1000) > 1000  # the value depends on Hypothesis
+    True
     """
     dom = _domain(name)
     if dom.family_only:
@@ -90,8 +90,8 @@ def probabilities(*, min_value: float = 0.0, max_value: float = 1.0,
         InvalidArgument: bounds outside [0, 1], or ``min_value > max_value``.
 
     >>> from hypothesis import find
-    >>> find(probabilities(), lambda p: p > 0.999)
-    0.999999
+    >>> 0.999 < find(probabilities(), lambda p: p > 0.999) < 1  # the value depends on Hypothesis
+    True
     >>> find(probabilities(max_value=0.1), lambda p: True)
     0.1
     """
