@@ -505,7 +505,7 @@ def table(result):
         mo = pl["max_overshoot"]
         lines.append(f"claims past the limit (+{pl['tolerance']:.2f} s tolerance): in process {pl['inproc']}, "
                      f"pool {pl['pool']}, baseline {pl['baseline']}; claims that used the whole limit: "
-                     f"{pl['at_or_past_limit']}; largest overshoot: in process {mo['inproc']:+.3f} s, "
+                     f"{pl['at_or_past_limit']}; slowest claim minus the limit: in process {mo['inproc']:+.3f} s, "
                      f"pool {mo['pool'] if mo['pool'] is None else format(mo['pool'], '+.3f')} s, "
                      f"baseline {mo['baseline'] if mo['baseline'] is None else format(mo['baseline'], '+.3f')} s")
         if c["flaky"]:
@@ -524,7 +524,7 @@ def table(result):
             targets.append(("  … same, through the worker pool", cp / be <= 0.2 if be else False,
                             f"{ms(cp)} vs {ms(be)} = {cp / be if be else float('inf'):.2f}"))
         targets.append((f"no claim past its limit (+{pl['tolerance']:.2f} s)", not (pl["inproc"] or pl["pool"]),
-                        f"in process {len(pl['inproc'])}, pool {len(pl['pool'])}; largest overshoot "
+                        f"in process {len(pl['inproc'])}, pool {len(pl['pool'])}; slowest claim − limit "
                         f"{max(v for v in (mo['inproc'], mo['pool']) if v is not None):+.3f} s"))
         targets.append(("more decided correctly than the baseline",
                         o["decided_correctly"] > bo["decided_correctly"],
