@@ -112,6 +112,7 @@ class Context:
     indices: set[str] = field(default_factory=set)
     families: set[str] = field(default_factory=set)
     _symbols: dict[str, sympy.Basic] = field(default_factory=dict)
+    _signs: dict[tuple[sympy.Basic, bool], bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, exprs: Iterable[sympy.Basic], assume: Mapping[str, str]) -> "Context":
@@ -228,6 +229,16 @@ class Context:
         return [dict(zip(atoms, values)) for values in itertools.product((0, 1), repeat=len(atoms))]
 
     def sign_is(self, expr: sympy.Basic, strict: bool, depth: int = 0) -> bool:
+        """Whether ``expr > 0`` (strict) or ``expr >= 0`` holds on the whole domain (memoized)."""
+        key = (expr, strict)
+        if key in self._signs:
+            return self._signs[key]
+        answer = self._sign_is(expr, strict, depth)
+        if answer or depth == 0:  # a "no" found deep down may only be the depth cut-off
+            self._signs[key] = answer
+        return answer
+
+    def _sign_is(self, expr: sympy.Basic, strict: bool, depth: int = 0) -> bool:
         """Whether ``expr > 0`` (strict) or ``expr >= 0`` holds on the whole domain.
 
         Tries SymPy's assumptions, then the ``1/(1+t)`` rewriting, then a case
