@@ -10,6 +10,7 @@ a proof: this module can only refute.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable, Iterator
@@ -64,26 +65,31 @@ def prepare(expr: sympy.Basic) -> sympy.Basic:
     return expr
 
 
+@functools.lru_cache(maxsize=1024)
+def _compiled(side: sympy.Basic, lengths: tuple[tuple[str, int], ...]) -> tuple[Callable, frozenset[str]]:
+    """One side compiled for some sum lengths, and the names it reads.
+
+    Cached across claims: in a derivation the right side of one step is the left
+    side of the next, and a worker checks them one after the other.
+    """
+    table = dict(lengths)
+    replaced = side.xreplace({s: sympy.Integer(table[str(s)]) for s in side.free_symbols
+                              if isinstance(s, sympy.Symbol) and str(s) in table})
+    flat = _members_as_names(unroll(replaced))
+    return compile_expr(flat), frozenset(str(s) for s in flat.free_symbols)
+
+
 class _Evaluator:
-    """Both sides compiled once per choice of sum lengths."""
+    """Both sides, compiled once per choice of sum lengths."""
 
     def __init__(self, lhs: sympy.Basic, rhs: sympy.Basic) -> None:
         self.sides = (prepare(lhs), prepare(rhs))
-        self._cache: dict[tuple, tuple[Callable, Callable]] = {}
 
     def functions(self, pt: Point) -> tuple[Callable, Callable, set[str]]:
         """Both sides compiled for the point's sum lengths, and the names they read."""
         key = tuple(sorted(pt.lengths.items()))
-        if key not in self._cache:
-            compiled, names = [], set()
-            for side in self.sides:
-                replaced = side.xreplace({s: sympy.Integer(pt.lengths[str(s)]) for s in side.free_symbols
-                                          if isinstance(s, sympy.Symbol) and str(s) in pt.lengths})
-                flat = _members_as_names(unroll(replaced))
-                names |= {str(s) for s in flat.free_symbols}
-                compiled.append(compile_expr(flat))
-            self._cache[key] = (compiled[0], compiled[1], names)
-        return self._cache[key]
+        (f_lhs, names_lhs), (f_rhs, names_rhs) = (_compiled(side, key) for side in self.sides)
+        return f_lhs, f_rhs, set(names_lhs | names_rhs)
 
 
 def _members_as_names(expr: sympy.Basic) -> sympy.Basic:
