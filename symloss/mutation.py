@@ -116,12 +116,27 @@ def _finite(value: Any) -> Any:
     return value
 
 
+_HUGE = 10**9  # |argument| of exp (or log2 of a power's size) beyond which a value counts as overflowed
+
+
+def _bounded(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``fn`` refusing arguments so large that mpmath would spin on them (exp(exp(10**6)))."""
+    def run(value: Any) -> Any:
+        if abs(mpmath.re(value)) > _HUGE or abs(mpmath.im(value)) > _HUGE:
+            raise Undefined("argument too large")
+        return fn(value)
+    return run
+
+
 def _power(base: Any, exp: Any) -> Any:
     if base == 0:
         if exp == 0:
             return mpmath.mpf(1)
         if mpmath.re(exp) <= 0:
             raise Undefined("0 to a nonpositive power")
+        return mpmath.mpf(0)
+    if abs(exp) * max(1, abs(mpmath.mag(base))) > _HUGE:
+        raise Undefined("power too large")
     return _finite(mpmath.power(base, exp))
 
 
@@ -138,10 +153,10 @@ def _divide(a: Any, b: Any) -> Any:
 
 
 _UNARY: dict[str, Callable[[Any], Any]] = {
-    "exp": mpmath.exp, "tanh": mpmath.tanh, "sinh": mpmath.sinh, "cosh": mpmath.cosh,
-    "sin": mpmath.sin, "cos": mpmath.cos, "Abs": abs, "sign": lambda v: mpmath.sign(_real(v)),
-    "sigmoid": lambda v: 1 / (1 + mpmath.exp(-v)), "floor": lambda v: mpmath.floor(_real(v)),
-    "ceiling": lambda v: mpmath.ceil(_real(v)),
+    "exp": _bounded(mpmath.exp), "tanh": _bounded(mpmath.tanh), "sinh": _bounded(mpmath.sinh),
+    "cosh": _bounded(mpmath.cosh), "sin": _bounded(mpmath.sin), "cos": _bounded(mpmath.cos), "Abs": abs,
+    "sign": lambda v: mpmath.sign(_real(v)), "sigmoid": _bounded(lambda v: 1 / (1 + mpmath.exp(-v))),
+    "floor": lambda v: mpmath.floor(_real(v)), "ceiling": lambda v: mpmath.ceil(_real(v)),
 }
 
 
@@ -309,11 +324,30 @@ def _derivative(expr: sympy.Derivative) -> Compiled:
 
 
 def _differentiated(fn: Compiled, name: str, order: int) -> Compiled:
+    """The ``order``-th derivative in ``name``, by ``mpmath.diff`` (central differences).
+
+    A first derivative counts only where the one-sided difference quotients next to the point
+    (not at it: ``0·log x`` at x = 0 is 0 on both sides) agree with it; a kink (``|x|`` at 0)
+    or a singularity (``log(1 − x)`` at 1) is undefined.
+    """
     def derivative(env: _Env) -> Any:
         if name not in env.scalars:
             raise Undefined(f"no value for {name}")
         at = env.scalars[name]
-        return mpmath.diff(lambda t: _bind(env, name, t, fn), at, order)
+
+        def f(t: Any) -> Any:
+            return _bind(env, name, t, fn)
+        central = mpmath.diff(f, at, order)
+        if order == 1:
+            digits = mpmath.mp.dps
+            with mpmath.workdps(2 * digits):
+                h = mpmath.mpf(10) ** -(digits // 2)
+                right = (f(at + 2 * h) - f(at + h)) / h
+                left = (f(at - h) - f(at - 2 * h)) / h
+            tolerance = mpmath.mpf(10) ** -(digits // 5) * max(1, abs(central))
+            if abs(right - central) > tolerance or abs(left - central) > tolerance:
+                raise Undefined(f"not differentiable in {name} here")
+        return central
     return derivative
 
 

@@ -30,6 +30,7 @@ from symloss.derivation import Claim
 
 SPIN = "tanh(a+b+c+d+e) = (tanh(a+b)+tanh(c+d+e))/(1+tanh(a+b)*tanh(c+d+e))"
 REAL = {name: "real" for name in "abcde"}
+KILL_OVERHEAD = 0.25  # seconds to kill a stuck worker and tear the process down
 TRUE_IDENTITY = ("(x + 1)**2", "=", "x**2 + 2*x + 1")
 
 
@@ -75,6 +76,39 @@ def test_the_spinning_claim_ends_within_timeout_plus_one_second_as_a_real_proces
     seconds = time.perf_counter() - started
     assert done.returncode == 3 and "unproved (timeout)" in done.stdout, (done.stdout, done.stderr)
     assert seconds < timeout + 1.0 + process_start, f"{seconds:.2f} s (process start {process_start:.2f} s)"
+
+
+@pytest.mark.parametrize("claim, assume", [
+    ("exp(exp(w*exp(2))) <= exp(exp(w*exp(2))) + 1", "w=positive"),  # w = 10**6: numbers too big to evaluate
+    ("exp((w + exp(w))/u) = exp(w/u)*exp(exp(w)/u)", "w=positive"),
+])
+def test_a_claim_whose_numbers_explode_ends_within_timeout_plus_one_second(claim: str, assume: str,
+                                                                         process_start: float) -> None:
+    timeout = 2.0
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "symloss", "check", claim, "-a", assume, "-a", "u=probability",
+                           "--timeout", str(timeout)], capture_output=True, text=True, timeout=60)
+    seconds = time.perf_counter() - started
+    assert done.returncode in (0, 3) and "Traceback" not in done.stderr, (done.stdout, done.stderr)
+    # Here the timer cannot cut in (see the regression below): the parent kills the worker at
+    # exactly timeout + 1 s, so the bound is that plus the kill and the process teardown.
+    assert seconds < timeout + 1.0 + process_start + KILL_OVERHEAD, f"{seconds:.2f} s (start {process_start:.2f} s)"
+
+
+@pytest.mark.xfail(strict=True, reason="engine bug: check_claim runs the numeric refuter outside the Budget's "
+                                        "timer, so mpmath spinning on exp(exp(7.4e6)) (w = 10**6) never stops; "
+                                        "only the forking WorkerPool's kill at timeout + 1 s ends it, and the "
+                                        "no-fork fallback (check_claim in-process) never returns")
+def test_check_claim_itself_honours_its_timeout_when_numbers_explode_regression() -> None:
+    code = ("from symloss.check.claims import check_claim; from symloss.derivation import Claim; "
+            "print(check_claim(Claim('exp(exp(w*exp(2)))', '<=', 'exp(exp(w*exp(2))) + 1', "
+            "{'w': 'positive'}), timeout=2.0))")
+    started = time.perf_counter()
+    try:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=8)
+    except subprocess.TimeoutExpired:
+        pytest.fail("check_claim(timeout=2) still running after 8 s")
+    assert "unproved (timeout)" in done.stdout and time.perf_counter() - started < 2.0 + 1.0 + 2.0
 
 
 def test_a_huge_product_ends_within_the_limit() -> None:

@@ -30,7 +30,7 @@ PER_STEP = 10
 TIMEOUT = 4.0
 # (derivation, step, change) of false mutants the checker proves because of a known engine bug;
 # each is pinned by a strict xfail regression test in this file.
-# (The k = 0 case of the coin-mle bug was found this way and fixed in aa9d483; t = 0 is still open.)
+# (Empty: the coin-mle k = 0 / t = 0 bugs found this way were fixed in aa9d483 and f213738.)
 KNOWN_ENGINE_BUGS: set[tuple[str, int, str]] = set()
 
 
