@@ -107,7 +107,7 @@ def check_claim(claim: Claim, timeout: float = 10.0, points: int = POINTS) -> Ve
         missing = [v for v in claim.over if not (ctx.depends_on(lhs, [v]) or ctx.depends_on(rhs, [v]))]
         if missing:
             return finish(Status.ERROR, reason=f"optimizes over {', '.join(missing)}, which does not appear in the claim")
-        found = search(ctx, lhs, rhs, claim.rel, count=points, exact_check=_exact_zero(ctx, lhs, rhs, budget))
+        found = budget.run(search, ctx, lhs, rhs, claim.rel, points, _exact_zero(ctx, lhs, rhs, budget))
     except SymlossError as exc:
         return finish(Status.ERROR, reason=str(exc))
     except (OutOfTime, _Alarm):

@@ -70,9 +70,20 @@ def _fold(op: Callable[[Any, Any], Any], parts: list[Compiled]) -> Compiled:
     return run
 
 
+_HUGE = 10**7  # |log| of a value beyond which a point counts as overflowing (e^(10^7))
+
+
+def _exp(value: Any) -> Any:
+    if abs(mpmath.re(value)) > _HUGE:  # exp(exp(10^6)) would take mpmath forever
+        raise OverflowError("exp of a huge argument")
+    return mpmath.exp(value)
+
+
 def _pow(base: Any, exp: Any) -> Any:
     if base == 0 and mpmath.re(exp) < 0:
         raise ZeroDivisionError("0 to a negative power")
+    if base != 0 and abs(exp * mpmath.log(abs(base))) > _HUGE:
+        raise OverflowError("a power too large to evaluate")
     return mpmath.power(base, exp)
 
 
@@ -83,7 +94,7 @@ def _log(value: Any, base: Any = None) -> Any:
 
 
 _FUNCTIONS: dict[type, Callable[..., Any]] = {
-    sympy.exp: mpmath.exp, sympy.Abs: abs, sympy.tanh: mpmath.tanh,
+    sympy.exp: _exp, sympy.Abs: abs, sympy.tanh: mpmath.tanh,
     sympy.sin: mpmath.sin, sympy.cos: mpmath.cos, sympy.sign: mpmath.sign,
 }
 
