@@ -547,7 +547,6 @@ class _Claim:
             assert dom != "simplex" or name in self.families, name
 
     def points(self, count, rng):
-        import sympy
         for k in range(count):
             yield self._point(k, rng, {})
         for w in self.witnesses:

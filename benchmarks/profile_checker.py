@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import collections
-import io
 import json
 import pstats
 import re

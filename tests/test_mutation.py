@@ -22,8 +22,8 @@ from sympy import Derivative, IndexedBase, Rational, Subs, Sum, Symbol, log, sre
 from derivations import builtin_derivations
 from symloss.check.engine import check_claims
 from symloss.check.verdict import Status
-from symloss.derivation import Claim, derive
-from symloss.mutation import (OPERATORS, MutationReport, mutants, mutants_of_claim, run_mutation, truth)
+from symloss.derivation import Claim
+from symloss.mutation import (MutationReport, mutants, mutants_of_claim, run_mutation, truth)
 from symloss.relations import Rel
 
 PER_STEP = 10

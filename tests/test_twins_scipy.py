@@ -8,7 +8,6 @@ import math
 
 import mpmath
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.special import kl_div, rel_entr

@@ -17,7 +17,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 
 class OutOfTime(Exception):
@@ -63,3 +63,27 @@ class Budget:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
             self._depth -= 1
+
+
+def first_method(attempts: Iterable[tuple[str, Callable[[], "str | None"]]], budget: Budget,
+                 notes: list[str] | None = None) -> str | None:
+    """Run named strategies in order under the budget; the first method found, or None.
+
+    A strategy that raises is contained: its failure goes into ``notes`` and the
+    next one runs. Running out of time is not contained.
+
+    Raises:
+        OutOfTime: when the budget ran out.
+    """
+    for name, attempt in attempts:
+        try:
+            method = budget.run(attempt)
+        except OutOfTime:
+            raise
+        except Exception as exc:  # a crash in one strategy is contained, never a pass
+            if notes is not None:
+                notes.append(f"{name} failed: {type(exc).__name__}: {exc}")
+            continue
+        if method:
+            return method
+    return None

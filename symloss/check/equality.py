@@ -23,7 +23,7 @@ from typing import Callable, Iterator
 import sympy
 
 from symloss.check.algebra import expand_logs, is_zero, prove_zero_cheaply
-from symloss.check.budget import Budget, OutOfTime
+from symloss.check.budget import Budget, first_method
 from symloss.check.context import Context
 from symloss.check.evaluate import unroll
 from symloss.check.numeric import prepare
@@ -170,15 +170,4 @@ def prove_equal(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, budget: Budget
     Raises:
         OutOfTime: when the budget ran out.
     """
-    for name, attempt in attempts(ctx, lhs, rhs):
-        try:
-            method = budget.run(attempt)
-        except OutOfTime:
-            raise
-        except Exception as exc:  # a crash in one strategy is contained
-            if notes is not None:
-                notes.append(f"{name} failed: {type(exc).__name__}: {exc}")
-            continue
-        if method:
-            return method
-    return None
+    return first_method(attempts(ctx, lhs, rhs), budget, notes)

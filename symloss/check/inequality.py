@@ -27,7 +27,7 @@ import sympy
 from sympy import log
 
 from symloss.check.algebra import expand_logs
-from symloss.check.budget import Budget, OutOfTime
+from symloss.check.budget import Budget, first_method
 from symloss.check.calculus import bounds_below, interval_of
 from symloss.check.context import Context
 from symloss.check.lemmas import LOG_LE_SUB_ONE
@@ -212,15 +212,4 @@ def prove_order(ctx: Context, lhs: sympy.Basic, rhs: sympy.Basic, strict: bool, 
     Raises:
         OutOfTime: when the budget ran out.
     """
-    for name, attempt in attempts(ctx, lhs, rhs, strict):
-        try:
-            method = budget.run(attempt)
-        except OutOfTime:
-            raise
-        except Exception as exc:
-            if notes is not None:
-                notes.append(f"{name} failed: {type(exc).__name__}: {exc}")
-            continue
-        if method:
-            return method
-    return None
+    return first_method(attempts(ctx, lhs, rhs, strict), budget, notes)

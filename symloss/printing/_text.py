@@ -32,7 +32,7 @@ _MATH_UNICODE = {
     "\u2211": r"\sum", "\u220f": r"\prod", "\u221e": r"\infty", "\u00b1": r"\pm",
     "\u2202": r"\partial", "\u2207": r"\nabla", "\u2713": r"\checkmark", "\u2717": r"\times",
     "\u00b0": r"^\circ", "\u2200": r"\forall", "\u2203": r"\exists", "\u2286": r"\subseteq",
-    "\u2261": r"\equiv", "\u2192": r"\to", "\u2190": r"\leftarrow", "\u2194": r"\leftrightarrow",
+    "\u2261": r"\equiv", "\u2190": r"\leftarrow", "\u2194": r"\leftrightarrow",
     "\u2022": r"\bullet", "\u2218": r"\circ", "\u2223": "|", "\u2225": r"\|", "\u2032": "'",
     "\u22c5": r"\cdot", "\u2044": "/", "\u27e8": r"\langle", "\u27e9": r"\rangle",
 }
