@@ -141,16 +141,15 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _step_json(result: Any) -> dict[str, Any]:
     import sympy
-
-    step, verdict = result.step, result.verdict
-    rel = step.rel.value + (f"[{', '.join(step.over)}]" if step.over else "")
-    fields = verdict.as_dict()
     from sympy.core.function import AppliedUndef
 
+    step = result.step
+    rel = step.rel.value + (f"[{', '.join(step.over)}]" if step.over else "")
+    fields = result.verdict.as_dict()
     lhs = result.derivation.lhs_of(result.index)
     functions = sorted({str(f.func) for side in (lhs, step.rhs) for f in side.atoms(AppliedUndef)})
     extra = {"functions": functions} if functions else {}  # for `symloss check --function NAME`
-    return {**extra, "index": result.index + 1, "lhs": sympy.sstr(result.derivation.lhs_of(result.index)),
+    return {**extra, "index": result.index + 1, "lhs": sympy.sstr(lhs),
             "rel": rel, "rhs": sympy.sstr(step.rhs), "reason": step.reason, "expected": step.expected,
             "status": fields["status"], "method": fields["method"],
             "counterexample": fields["counterexample"], "seconds": fields["seconds"],

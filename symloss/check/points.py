@@ -118,8 +118,7 @@ def points(ctx: Context, exprs: Sequence[sympy.Basic], count: int = 48, seed: in
         DomainError: a simplex family summed over two different ranges.
     """
     rng = random.Random(seed)
-    lengths = sorted(n for e in exprs for n in limit_symbols(e) if n in ctx.domains)
-    lengths = sorted(set(lengths))
+    lengths = sorted({n for e in exprs for n in limit_symbols(e) if n in ctx.domains})
     scalars = [n for n in ctx.domains if n not in ctx.families and n not in lengths]
     families = sorted(ctx.families & set(ctx.domains))
     ranges = {name: {r for e in exprs for r in _family_ranges(e, name)} for name in families}
