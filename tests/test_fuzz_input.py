@@ -14,8 +14,6 @@ curated lists); ``test_at_least_500_inputs_were_fuzzed`` checks the count.
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import re
@@ -31,8 +29,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from symloss.cli import main
 from symloss.domains import DOMAINS
+from tests._cli import run
 
 TIMEOUT = 2.0
 SLACK = 1.0  # the contract: no hang past --timeout + 1 s
@@ -45,15 +43,6 @@ FUNCTIONS = {"log", "ln", "log2", "exp", "sqrt", "Abs", "tanh", "sigmoid", "Max"
              "Sum", "Product", "diff", "Derivative", "Subs", "Limit"}
 # characters that no valid claim contains (quotes, statement separators, operators the syntax lacks)
 POISON = tuple("'\"`;$?!@{}\\&|^%~") + ("\x00", ".__class__", "lambda", " if x else ", ":=")
-
-
-def run(argv: Sequence[str]) -> tuple[int, str, str, float]:
-    """``main(argv)`` in this process: (status, stdout, stderr, seconds)."""
-    out, err = io.StringIO(), io.StringIO()
-    started = time.perf_counter()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = main(list(argv))
-    return status, out.getvalue(), err.getvalue(), time.perf_counter() - started
 
 
 def assert_rejected(argv: Sequence[str], kind: str) -> str:

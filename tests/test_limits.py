@@ -10,13 +10,11 @@ before the worker processes fork from it.
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import subprocess
 import sys
 import time
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator
 
 import pytest
 import sympy
@@ -25,22 +23,13 @@ from symloss.check import equality, inequality
 from symloss.check.engine import check_claims
 from symloss.check.verdict import Status
 from symloss.check.worker import GRACE, WorkerPool
-from symloss.cli import main
 from symloss.derivation import Claim
+from tests._cli import run
 
 SPIN = "tanh(a+b+c+d+e) = (tanh(a+b)+tanh(c+d+e))/(1+tanh(a+b)*tanh(c+d+e))"
 REAL = {name: "real" for name in "abcde"}
 KILL_OVERHEAD = 0.25  # seconds to kill a stuck worker and tear the process down
 TRUE_IDENTITY = ("(x + 1)**2", "=", "x**2 + 2*x + 1")
-
-
-def run(argv: Sequence[str]) -> tuple[int, str, str, float]:
-    """``main(argv)`` in this process: (status, stdout, stderr, seconds)."""
-    out, err = io.StringIO(), io.StringIO()
-    started = time.perf_counter()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = main(list(argv))
-    return status, out.getvalue(), err.getvalue(), time.perf_counter() - started
 
 
 @pytest.fixture(scope="module")
